@@ -1,0 +1,137 @@
+/**
+ * The one description of the extension's settings: `defaults` gives every key its type and
+ * default; validation and migrations live beside it. Only the background writes settings
+ * (the popup and options page ask it to, by message).
+ */
+import { LIST_CODES, isListCode, type ListCode } from '../core/model';
+
+export const OFFICIAL_LIST_URL =
+  'https://data.trade.gov/downloadable_consolidated_screening_list/v1/consolidated.json';
+
+export const HIGHLIGHT_STYLES = ['underline', 'background', 'outline'] as const;
+export type HighlightStyle = (typeof HIGHLIGHT_STYLES)[number];
+
+export const SETTINGS_VERSION = 1;
+
+export const defaults = {
+  /** Lists whose entries are flagged. */
+  lists: [...LIST_CODES] as ListCode[],
+  /** Organisations are flagged by default; people, vessels and aircraft are opt-in. */
+  includeIndividuals: false,
+  includeVessels: false,
+  includeAircraft: false,
+  /** Host patterns never scanned: `example.com` or `*.example.com`. */
+  excludedSites: [] as string[],
+  /** Pause on every site. */
+  paused: false,
+  highlightStyle: 'underline' as HighlightStyle,
+  /** Where list updates come from (used by the update feature). */
+  listUrl: OFFICIAL_LIST_URL,
+  /** 0 turns updates off. */
+  updateIntervalHours: 24,
+};
+
+export type Settings = typeof defaults;
+export type SettingsKey = keyof Settings;
+
+function isStringArray(v: unknown): v is string[] {
+  return Array.isArray(v) && v.every((s) => typeof s === 'string');
+}
+
+/** Checks one value; returns the cleaned value, or an error message in plain words. */
+type Check<K extends SettingsKey> = (v: unknown) => { ok: true; value: Settings[K] } | { ok: false; error: string };
+
+const checks: { [K in SettingsKey]: Check<K> } = {
+  lists: (v) =>
+    isStringArray(v) && v.every(isListCode)
+      ? { ok: true, value: [...new Set(v)] }
+      : { ok: false, error: `must be a list of list codes (${LIST_CODES.join(', ')})` },
+  includeIndividuals: bool,
+  includeVessels: bool,
+  includeAircraft: bool,
+  excludedSites: (v) =>
+    isStringArray(v) && v.length <= 1000 && v.every((s) => s.length <= 253)
+      ? { ok: true, value: v.map((s) => s.trim().toLowerCase()).filter(Boolean) }
+      : { ok: false, error: 'must be a list of host names such as example.com or *.example.com' },
+  paused: bool,
+  highlightStyle: (v) =>
+    typeof v === 'string' && (HIGHLIGHT_STYLES as readonly string[]).includes(v)
+      ? { ok: true, value: v as HighlightStyle }
+      : { ok: false, error: `must be one of ${HIGHLIGHT_STYLES.join(', ')}` },
+  listUrl: (v) => {
+    if (typeof v !== 'string') return { ok: false, error: 'must be a URL' };
+    try {
+      const u = new URL(v);
+      if (u.protocol === 'https:' || u.protocol === 'http:') return { ok: true, value: v };
+    } catch {
+      /* falls through to the error */
+    }
+    return { ok: false, error: 'must be an http or https URL' };
+  },
+  updateIntervalHours: (v) =>
+    typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= 24 * 365
+      ? { ok: true, value: v }
+      : { ok: false, error: 'must be a whole number of hours, 0 or more' },
+};
+
+function bool(v: unknown): { ok: true; value: boolean } | { ok: false; error: string } {
+  return typeof v === 'boolean' ? { ok: true, value: v } : { ok: false, error: 'must be true or false' };
+}
+
+export interface ValidationResult {
+  settings: Partial<Settings>;
+  /** One warning per rejected key, e.g. "lists: must be a list of list codes". */
+  warnings: string[];
+}
+
+/** Validates key by key: a bad key is dropped with a warning, the rest are kept. */
+export function validateSettings(raw: unknown): ValidationResult {
+  const settings: Partial<Settings> = {};
+  const warnings: string[] = [];
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
+    return { settings, warnings: raw === undefined ? [] : ['settings must be an object'] };
+  }
+  for (const [key, value] of Object.entries(raw)) {
+    if (!(key in checks)) continue; // unknown keys belong to other parts (or older versions)
+    const k = key as SettingsKey;
+    const result = (checks[k] as Check<SettingsKey>)(value);
+    if (result.ok) (settings as Record<string, unknown>)[k] = result.value;
+    else warnings.push(`${k}: ${result.error}`);
+  }
+  return { settings, warnings };
+}
+
+/**
+ * Ordered migrations: entry i turns a version-i object into version i+1. Stored settings carry
+ * `settingsVersion`; a missing version means version 0 (nothing stored yet, or the first format).
+ */
+const migrations: Array<(old: Record<string, unknown>) => Record<string, unknown>> = [
+  (old) => old, // 0 → 1: the first format; nothing to change
+];
+
+export function migrateSettings(stored: Record<string, unknown>): Record<string, unknown> {
+  let version = typeof stored.settingsVersion === 'number' ? stored.settingsVersion : 0;
+  let data = { ...stored };
+  while (version < SETTINGS_VERSION) {
+    const step = migrations[version];
+    if (!step) break;
+    data = step(data);
+    version += 1;
+  }
+  data.settingsVersion = SETTINGS_VERSION;
+  return data;
+}
+
+/** Defaults, overlaid with whatever valid values `stored` holds. */
+export function loadSettings(stored: unknown): ValidationResult & { settings: Settings } {
+  const migrated = stored && typeof stored === 'object' ? migrateSettings(stored as Record<string, unknown>) : {};
+  const { settings, warnings } = validateSettings(migrated);
+  return { settings: { ...defaults, ...settings }, warnings };
+}
+
+/** True when `host` is covered by a pattern: `example.com` (and its subdomains) or `*.example.com`. */
+export function hostMatches(host: string, pattern: string): boolean {
+  const h = host.toLowerCase();
+  const p = pattern.toLowerCase().replace(/^\*\./, '');
+  return h === p || h.endsWith(`.${p}`);
+}
