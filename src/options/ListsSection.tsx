@@ -2,6 +2,7 @@
 import { LIST_CODES, LIST_NAMES, type ListCode } from '../core/model';
 import type { Settings } from '../shared/settings';
 import { LIST_INFO, formatCount } from '../shared/list-info';
+import { LockedNote } from './ManagedNotice';
 
 interface Props {
   settings: Settings;
@@ -28,6 +29,7 @@ export function ListsSection({ settings, counts, locked, save }: Props) {
     <section aria-labelledby="lists-heading">
       <h2 id="lists-heading">Lists</h2>
       <p class="hint">Names on the lists that are on are highlighted on the pages you read.</p>
+      <LockedNote locked={listsLocked} />
       <fieldset class="lists" disabled={listsLocked}>
         <legend class="sr-only">Lists to highlight</legend>
         {LIST_CODES.map((code) => {
@@ -71,6 +73,7 @@ export function ListsSection({ settings, counts, locked, save }: Props) {
               onChange={(e) => save({ [key]: e.currentTarget.checked })}
             />
             <label for={key}>{label}</label>
+            {locked.has(key) && <span class="locked-note">Set by your organisation.</span>}
           </div>
         ))}
       </fieldset>

@@ -26,3 +26,8 @@ export function ManagedNotice({ info }: { info: ManagedInfo }) {
     </div>
   );
 }
+
+/** Said beside a control the administrator has set, so "locked" is not shown by greying alone. */
+export function LockedNote({ locked }: { locked: boolean }) {
+  return locked ? <p class="locked-note">Set by your organisation.</p> : null;
+}

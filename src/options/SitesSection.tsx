@@ -1,6 +1,7 @@
 /** Sites never to scan: host patterns added and removed by the user. */
 import { useState } from 'preact/hooks';
 import type { Settings } from '../shared/settings';
+import { LockedNote } from './ManagedNotice';
 import { normaliseSitePattern } from './site-pattern';
 
 interface Props {
@@ -29,9 +30,10 @@ export function SitesSection({ sites, locked, save }: Props) {
     <section aria-labelledby="sites-heading">
       <h2 id="sites-heading">Sites never to scan</h2>
       <p class="hint">
-        <code>example.com</code> covers the site and all its subdomains; <code>*.example.com</code> only its
-        subdomains' pages as well as the site itself.
+        Pages on these sites are never read or highlighted. <code>example.com</code> covers the site and all its
+        subdomains; <code>*.example.com</code> means the same.
       </p>
+      <LockedNote locked={locked} />
       {sites.length === 0 ? (
         <p class="muted">No sites yet: every site is scanned.</p>
       ) : (

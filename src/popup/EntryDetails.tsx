@@ -145,6 +145,7 @@ function Sources({ entry }: { entry: Entry }) {
   add('Federal Register notice', entry.federalRegisterDocument?.url);
   add("Your organisation's page", entry.url);
   if (links.length === 0) return <Missing />;
+  if (links.length === 1 && links[0]) return <ExternalLink href={links[0].url}>{links[0].label}</ExternalLink>;
   return (
     <ul class="text-list">
       {links.map((l) => (

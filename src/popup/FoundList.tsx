@@ -23,6 +23,10 @@ export function FoundList({ tabId, found, entries, openId }: Props) {
   const sorted = [...found].sort((a, b) => b.count - a.count || nameOf(a.id).localeCompare(nameOf(b.id)));
   return (
     <>
+      {/* Near the top, so the answer to a click is seen without scrolling. */}
+      <p class="reveal-status" role="status">
+        {status}
+      </p>
       <ul class="entries" aria-label="Listed parties on this page">
         {sorted.map((f) => (
           <FoundItem
@@ -36,9 +40,6 @@ export function FoundList({ tabId, found, entries, openId }: Props) {
           />
         ))}
       </ul>
-      <p class="reveal-status" role="status">
-        {status}
-      </p>
     </>
   );
 }
@@ -88,6 +89,7 @@ function FoundItem({ tabId, id, count, entry, startOpen, onStatus }: ItemProps) 
           class="disclosure"
           aria-expanded={open}
           aria-controls={detailsId}
+          aria-describedby={nameId}
           onClick={() => setOpen(!open)}
         >
           Why listed

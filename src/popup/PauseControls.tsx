@@ -1,5 +1,5 @@
 /** Switches to pause highlighting on this site or everywhere (the background stores them). */
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { sendToBackground } from '../shared/browser';
 import { describeError } from '../shared/ui/errors';
 
@@ -14,14 +14,22 @@ interface Props {
 export function PauseControls({ host, pausedHere, pausedEverywhere, onChanged }: Props) {
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
+  // The switches show the new state at once; the tab's state read afterwards confirms it.
+  const [here, setHere] = useState(pausedHere);
+  const [everywhere, setEverywhere] = useState(pausedEverywhere);
+  useEffect(() => setHere(pausedHere), [pausedHere]);
+  useEffect(() => setEverywhere(pausedEverywhere), [pausedEverywhere]);
 
   async function set(scope: 'site' | 'everywhere', paused: boolean) {
+    const show = scope === 'site' ? setHere : setEverywhere;
+    show(paused);
     setBusy(true);
     setError('');
     try {
       await sendToBackground('setPaused', scope === 'site' ? { scope, host, paused } : { scope, paused });
       onChanged();
     } catch (err) {
+      show(!paused);
       setError(describeError(err));
     } finally {
       setBusy(false);
@@ -35,7 +43,7 @@ export function PauseControls({ host, pausedHere, pausedEverywhere, onChanged }:
         <input
           type="checkbox"
           role="switch"
-          checked={pausedHere}
+          checked={here}
           disabled={busy || !host}
           onChange={(e) => void set('site', e.currentTarget.checked)}
         />
@@ -45,7 +53,7 @@ export function PauseControls({ host, pausedHere, pausedEverywhere, onChanged }:
         <input
           type="checkbox"
           role="switch"
-          checked={pausedEverywhere}
+          checked={everywhere}
           disabled={busy}
           onChange={(e) => void set('everywhere', e.currentTarget.checked)}
         />

@@ -18,6 +18,8 @@ import { cachedEntry, loadEntry, rememberEntries } from './entry-cache';
 import { pageKind } from './page-kind';
 import { resolveTarget, type PopupTarget } from './target';
 
+const REFRESH_MS = 2000;
+
 type Loaded<T> = { value: T } | { error: string };
 
 async function load<T>(promise: Promise<T | undefined>, what: string): Promise<Loaded<T>> {
@@ -38,24 +40,39 @@ export function Popup() {
     resolveTarget(location.search)
       .then((t) => setTarget(t ?? null))
       .catch(() => setTarget(null));
-    void load(sendToBackground('getStatus', {}), 'the list status').then(setStatus);
   }, []);
 
   const refresh = useCallback(async () => {
     if (!target) return;
+    // The list may still be loading when the popup opens, so its status is read again too.
+    void load(sendToBackground('getStatus', {}), 'the list status').then(setStatus);
     const state = await load(sendToBackground('getTabState', { tabId: target.tabId }), 'the tab');
-    if ('value' in state) rememberEntries(state.value.entries);
-    setTab(state);
-    const host = 'value' in state ? state.value.host : undefined;
-    if (host) {
-      const settings = await load(sendToBackground('getSettings', {}), 'the settings');
-      setExcluded('value' in settings && settings.value.settings.excludedSites.some((p) => hostMatches(host, p)));
+    if ('value' in state) {
+      rememberEntries(state.value.entries);
+      // The tab's state should carry every found entry; ask for any it left out.
+      const missing = state.value.found.map((f) => f.id).filter((id) => !cachedEntry(id));
+      if (missing.length > 0) {
+        const reply = await sendToBackground('getEntries', { ids: missing }).catch(() => undefined);
+        rememberEntries(reply?.entries ?? []);
+      }
     }
+    setTab(state);
   }, [target]);
 
   useEffect(() => {
     void refresh();
+    // Pages keep loading (and scanning) while the popup is open: read the tab's state again.
+    const timer = setInterval(() => void refresh(), REFRESH_MS);
+    return () => clearInterval(timer);
   }, [refresh]);
+
+  const host = tab && 'value' in tab ? tab.value.host : undefined;
+  useEffect(() => {
+    if (!host) return;
+    void load(sendToBackground('getSettings', {}), 'the settings').then((settings) =>
+      setExcluded('value' in settings && settings.value.settings.excludedSites.some((p) => hostMatches(host, p))),
+    );
+  }, [host]);
 
   if (target === undefined) return <p class="muted">Loading…</p>;
   if (target === null) {
@@ -65,7 +82,11 @@ export function Popup() {
   const state = tab && 'value' in tab ? tab.value : undefined;
   const listStatus = status && 'value' in status ? status.value : undefined;
   const noList = status !== undefined && (!listStatus || listStatus.entryCount === 0);
-  const entries = new Map<string, Entry>((state?.entries ?? []).map((e) => [e.id, e]));
+  const entries = new Map<string, Entry>();
+  for (const f of state?.found ?? []) {
+    const e = cachedEntry(f.id);
+    if (e) entries.set(f.id, e);
+  }
   const entryOnPage = target.entryId !== undefined && state?.found.some((f) => f.id === target.entryId);
 
   return (
