@@ -34,6 +34,7 @@ export type EntryType = (typeof ENTRY_TYPES)[number];
 /** Why a name of an entry may not be flagged on its own. */
 export type AmbiguityReason =
   | 'common-word' // an ordinary word or phrase: "Arsenal", "Soyuz", "Best"
+  | 'common-phrase' // several common words: "Positive Technologies"; flagged when capitalised
   | 'short-acronym' // three letters or fewer: "MOD", "MPK"
   | 'derived-short-form'; // made by the matcher, e.g. "NSO" from "NSO Group"
 
