@@ -4,6 +4,8 @@
  * may only be flagged in context. Both are counted for the build report.
  */
 import type { AmbiguousName, Entry } from '../model';
+import { stripLegalForms } from '../legal-forms';
+import { tokenize } from '../normalize';
 
 export interface CleanReport {
   cleaned: Map<string, number>;
@@ -110,6 +112,14 @@ export function markAmbiguous(entry: Entry, isCommonWord: (word: string) => bool
       // "Positive Technologies": flagged when written as a name (capitalised), not as a phrase.
       marks.push({ name, reason: 'common-phrase' });
       note(report.ambiguous, report.ambiguousExamples, 'common-phrase', name);
+    }
+    // "UNITED COMPANY OJSC" is also written "United Company"; the matcher drops legal forms, so a
+    // name that is one common word without them is marked under that word.
+    const tokens = tokenize(name).map((t) => t.text);
+    const core = stripLegalForms(tokens);
+    if (core.length === 1 && tokens.length > 1 && isCommonWord(core[0] ?? '')) {
+      marks.push({ name: core[0] ?? '', reason: 'common-word' });
+      note(report.ambiguous, report.ambiguousExamples, 'common word once legal forms are dropped', name);
     }
   }
   return marks;

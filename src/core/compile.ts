@@ -1,0 +1,164 @@
+/**
+ * Compiles entries into the matcher's tables: a vocabulary of every word that occurs in a listed
+ * name (keyed by a 53-bit hash, so the page scanner never builds strings), and a word-level trie
+ * whose terminal nodes point at the entries that carry that name.
+ */
+import { LIST_CODES, type Entry } from './model';
+import { GENERIC_TAIL_WORDS, stripLegalForms } from './legal-forms';
+import { tokenize } from './normalize';
+
+export const STRONG = 0;
+export const CONTEXT = 1;
+
+export interface PatternRef {
+  /** Index into the matcher's entries. */
+  entry: number;
+  strength: typeof STRONG | typeof CONTEXT;
+  /** Words of the name must be capitalised in the text (names made of common words, acronyms). */
+  caps: boolean;
+  /** The name or alias as listed. */
+  name: string;
+}
+
+/** Serialisable tables; `entries` are kept beside them, in the same order. */
+export interface CompiledData {
+  vocab: string[];
+  /** Flattened [key, child] pairs; key = node * EDGE_BASE + token id. */
+  edges: number[];
+  /** Flattened [node, entry, strength, caps, nameIndex] tuples. */
+  terminals: number[];
+  names: string[];
+}
+
+export const EDGE_BASE = 0x100000;
+
+/** Two 32-bit FNV-1a style hashes folded into one safe integer (53 bits). */
+export function wordKey(h1: number, h2: number): number {
+  return (h1 >>> 0) * 0x200000 + ((h2 >>> 0) & 0x1fffff);
+}
+export const H1_SEED = 0x811c9dc5;
+export const H2_SEED = 0x2a3b4c5d;
+export function stepH1(h: number, c: number): number {
+  return Math.imul(h ^ c, 0x01000193);
+}
+export function stepH2(h: number, c: number): number {
+  return Math.imul(h + c, 0x5bd1e995) ^ (h >>> 15);
+}
+export function keyOfWord(word: string): number {
+  let h1 = H1_SEED;
+  let h2 = H2_SEED;
+  for (let i = 0; i < word.length; i++) {
+    h1 = stepH1(h1, word.charCodeAt(i));
+    h2 = stepH2(h2, word.charCodeAt(i));
+  }
+  return wordKey(h1, h2);
+}
+
+const LIST_RANK = new Map<string, number>([['CUSTOM', -1], ...LIST_CODES.map((c, i) => [c, i] as [string, number])]);
+export function listRank(list: string): number {
+  return LIST_RANK.get(list) ?? 99;
+}
+
+export class Tables {
+  readonly vocab: string[] = [];
+  readonly vocabIds = new Map<string, number>();
+  readonly edges = new Map<number, number>();
+  readonly terminals = new Map<number, PatternRef[]>();
+  nodeCount = 1;
+
+  tokenId(word: string): number {
+    let id = this.vocabIds.get(word);
+    if (id === undefined) {
+      id = this.vocab.length;
+      this.vocab.push(word);
+      this.vocabIds.set(word, id);
+    }
+    return id;
+  }
+
+  add(tokens: readonly string[], ref: PatternRef): void {
+    let node = 0;
+    for (const t of tokens) {
+      const key = node * EDGE_BASE + this.tokenId(t);
+      let child = this.edges.get(key);
+      if (child === undefined) {
+        child = this.nodeCount++;
+        this.edges.set(key, child);
+      }
+      node = child;
+    }
+    const refs = this.terminals.get(node) ?? [];
+    const same = refs.find((r) => r.entry === ref.entry);
+    if (!same) refs.push(ref);
+    else if (ref.strength < same.strength) Object.assign(same, ref); // the stronger reading wins
+    this.terminals.set(node, refs);
+  }
+}
+
+/** Single words marked common anywhere in the list: a legal-form-stripped name equal to one is ambiguous. */
+function commonWordsOf(entries: readonly Entry[]): Set<string> {
+  const out = new Set<string>();
+  for (const e of entries) for (const a of e.ambiguous ?? []) if (a.reason === 'common-word') out.add(tokenize(a.name).map((t) => t.text).join(' '));
+  return out;
+}
+
+/** Adds every form of every name of the entries: as listed, without legal forms, and short forms. */
+export function compileTables(entries: readonly Entry[]): Tables {
+  const tables = new Tables();
+  const common = commonWordsOf(entries);
+  entries.forEach((entry, index) => {
+    const marks = new Map((entry.ambiguous ?? []).map((a) => [a.name, a.reason] as const));
+    for (const name of [entry.name, ...(entry.aliases ?? []), ...(entry.nativeNames ?? [])]) {
+      const tokens = tokenize(name).map((t) => t.text);
+      if (tokens.length === 0) continue;
+      const mark = marks.get(name);
+      const contextOnly = mark === 'common-word' || mark === 'short-acronym' || mark === 'derived-short-form';
+      const strength = contextOnly ? CONTEXT : STRONG;
+      const caps = mark !== undefined;
+      tables.add(tokens, { entry: index, strength, caps, name });
+      const core = stripLegalForms(tokens);
+      if (core.length < tokens.length) {
+        const weak = core.length === 1 && ((core[0]?.length ?? 0) <= 3 || common.has(core[0] ?? ''));
+        tables.add(core, { entry: index, strength: weak ? CONTEXT : strength, caps: caps || weak, name });
+      }
+      const last = core[core.length - 1];
+      if (core.length >= 2 && last !== undefined && GENERIC_TAIL_WORDS.has(last)) {
+        // "NSO Group" → "NSO": the same party once the full name has been seen.
+        tables.add(core.slice(0, -1), { entry: index, strength: CONTEXT, caps: true, name });
+      }
+    }
+  });
+  return tables;
+}
+
+export function serializeTables(t: Tables): CompiledData {
+  const names: string[] = [];
+  const nameIds = new Map<string, number>();
+  const terminals: number[] = [];
+  for (const [node, refs] of t.terminals) {
+    for (const r of refs) {
+      let n = nameIds.get(r.name);
+      if (n === undefined) {
+        n = names.length;
+        names.push(r.name);
+        nameIds.set(r.name, n);
+      }
+      terminals.push(node, r.entry, r.strength, r.caps ? 1 : 0, n);
+    }
+  }
+  return { vocab: t.vocab, edges: [...t.edges].flat(), terminals, names };
+}
+
+export function deserializeTables(d: CompiledData): Tables {
+  const t = new Tables();
+  d.vocab.forEach((w) => t.tokenId(w));
+  for (let i = 0; i < d.edges.length; i += 2) t.edges.set(d.edges[i] ?? 0, d.edges[i + 1] ?? 0);
+  t.nodeCount = t.edges.size + 1;
+  for (let i = 0; i < d.terminals.length; i += 5) {
+    const node = d.terminals[i] ?? 0;
+    const refs = t.terminals.get(node) ?? [];
+    refs.push({ entry: d.terminals[i + 1] ?? 0, strength: d.terminals[i + 2] === CONTEXT ? CONTEXT : STRONG, caps: d.terminals[i + 3] === 1, name: d.names[d.terminals[i + 4] ?? 0] ?? '' });
+    t.terminals.set(node, refs);
+  }
+  return t;
+}
