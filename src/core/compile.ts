@@ -3,7 +3,7 @@
  * name (keyed by a 53-bit hash, so the page scanner never builds strings), and a word-level trie
  * whose terminal nodes point at the entries that carry that name.
  */
-import { LIST_CODES, type Entry } from './model';
+import { LIST_CODES, type AmbiguityReason, type Entry } from './model';
 import { GENERIC_TAIL_WORDS, stripLegalForms } from './legal-forms';
 import { tokenize } from './normalize';
 
@@ -95,32 +95,40 @@ export class Tables {
   }
 }
 
-/** Single words marked common anywhere in the list: a legal-form-stripped name equal to one is ambiguous. */
-function commonWordsOf(entries: readonly Entry[]): Set<string> {
-  const out = new Set<string>();
-  for (const e of entries) for (const a of e.ambiguous ?? []) if (a.reason === 'common-word') out.add(tokenize(a.name).map((t) => t.text).join(' '));
+const norm = (name: string): string => tokenize(name).map((t) => t.text).join(' ');
+
+/**
+ * Forms marked as ordinary words or phrases anywhere in the list. A form reached another way
+ * (an alias without its legal form, "JSC POSITIVE TECHNOLOGIES" → "positive technologies") is
+ * treated like the marked one.
+ */
+function commonFormsOf(entries: readonly Entry[]): Map<string, AmbiguityReason> {
+  const out = new Map<string, AmbiguityReason>();
+  for (const e of entries) {
+    for (const a of e.ambiguous ?? []) if (a.reason === 'common-word' || a.reason === 'common-phrase') out.set(norm(a.name), a.reason);
+  }
   return out;
 }
 
 /** Adds every form of every name of the entries: as listed, without legal forms, and short forms. */
 export function compileTables(entries: readonly Entry[]): Tables {
   const tables = new Tables();
-  const common = commonWordsOf(entries);
+  const common = commonFormsOf(entries);
   entries.forEach((entry, index) => {
-    const marks = new Map((entry.ambiguous ?? []).map((a) => [a.name, a.reason] as const));
+    const marks = new Map((entry.ambiguous ?? []).map((a) => [norm(a.name), a.reason] as const));
+    const add = (tokens: string[], name: string, weakIfShort: boolean): void => {
+      const form = tokens.join(' ');
+      const reason = marks.get(form) ?? common.get(form);
+      const tooShort = weakIfShort && tokens.length === 1 && (tokens[0]?.length ?? 0) <= 3;
+      const contextOnly = tooShort || reason === 'common-word' || reason === 'short-acronym' || reason === 'derived-short-form';
+      tables.add(tokens, { entry: index, strength: contextOnly ? CONTEXT : STRONG, caps: contextOnly || reason !== undefined, name });
+    };
     for (const name of [entry.name, ...(entry.aliases ?? []), ...(entry.nativeNames ?? [])]) {
       const tokens = tokenize(name).map((t) => t.text);
       if (tokens.length === 0) continue;
-      const mark = marks.get(name);
-      const contextOnly = mark === 'common-word' || mark === 'short-acronym' || mark === 'derived-short-form';
-      const strength = contextOnly ? CONTEXT : STRONG;
-      const caps = mark !== undefined;
-      tables.add(tokens, { entry: index, strength, caps, name });
+      add(tokens, name, false);
       const core = stripLegalForms(tokens);
-      if (core.length < tokens.length) {
-        const weak = core.length === 1 && ((core[0]?.length ?? 0) <= 3 || common.has(core[0] ?? ''));
-        tables.add(core, { entry: index, strength: weak ? CONTEXT : strength, caps: caps || weak, name });
-      }
+      if (core.length < tokens.length) add(core, name, true);
       const last = core[core.length - 1];
       if (core.length >= 2 && last !== undefined && GENERIC_TAIL_WORDS.has(last)) {
         // "NSO Group" → "NSO": the same party once the full name has been seen.

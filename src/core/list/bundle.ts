@@ -82,7 +82,8 @@ export function parseJsonText(text: string, file: string): unknown {
     const msg = err instanceof Error ? err.message : String(err);
     const pos = /position (\d+)/.exec(msg)?.[1];
     let place: string | undefined;
-    if (pos) {
+    if (/end of JSON input/i.test(msg)) place = `cut short at the end, line ${text.split('\n').length}`;
+    else if (pos) {
       const before = text.slice(0, Number(pos));
       place = `line ${before.split('\n').length}, column ${Number(pos) - before.lastIndexOf('\n')}`;
     }

@@ -117,9 +117,10 @@ export function markAmbiguous(entry: Entry, isCommonWord: (word: string) => bool
     // name that is one common word without them is marked under that word.
     const tokens = tokenize(name).map((t) => t.text);
     const core = stripLegalForms(tokens);
-    if (core.length === 1 && tokens.length > 1 && isCommonWord(core[0] ?? '')) {
-      marks.push({ name: core[0] ?? '', reason: 'common-word' });
-      note(report.ambiguous, report.ambiguousExamples, 'common word once legal forms are dropped', name);
+    if (core.length < tokens.length && core.every((w) => isCommonWord(w))) {
+      const reason = core.length === 1 ? 'common-word' : 'common-phrase';
+      marks.push({ name: core.join(' '), reason });
+      note(report.ambiguous, report.ambiguousExamples, `${reason} once legal forms are dropped`, name);
     }
   }
   return marks;

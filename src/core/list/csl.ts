@@ -70,7 +70,7 @@ function text(v: unknown): string | undefined {
 }
 
 function list(v: unknown): string[] {
-  if (Array.isArray(v)) return v.map(text).filter((s): s is string => s !== undefined);
+  if (Array.isArray(v)) return v.map(text).flatMap((s) => (s === undefined ? [] : splitAliasField(s)));
   const t = text(v);
   return t ? splitAliasField(t) : [];
 }
