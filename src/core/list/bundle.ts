@@ -5,6 +5,7 @@
 import { ENTRY_TYPES, LIST_CODES, isListCode, type Bundle, type Entry, type ListCode } from '../model';
 import { parseCslCsv, parseCslJson } from './csl';
 import { ListFileError } from './errors';
+import { jsonErrorOffset } from './json-error';
 
 export function countsOf(entries: readonly Entry[]): Partial<Record<ListCode, number>> {
   const counts: Partial<Record<ListCode, number>> = {};
@@ -80,12 +81,12 @@ export function parseJsonText(text: string, file: string): unknown {
     return JSON.parse(text) as unknown;
   } catch (err) {
     const msg = err instanceof Error ? err.message : String(err);
-    const pos = /position (\d+)/.exec(msg)?.[1];
+    const at = jsonErrorOffset(text);
     let place: string | undefined;
-    if (/end of JSON input/i.test(msg)) place = `cut short at the end, line ${text.split('\n').length}`;
-    else if (pos) {
-      const before = text.slice(0, Number(pos));
-      place = `line ${before.split('\n').length}, column ${Number(pos) - before.lastIndexOf('\n')}`;
+    if (at >= text.length) place = `cut short at the end, line ${text.split('\n').length}`;
+    else if (at >= 0) {
+      const before = text.slice(0, at);
+      place = `line ${before.split('\n').length}, column ${at - before.lastIndexOf('\n')}`;
     }
     throw new ListFileError(`malformed JSON: ${msg}`, file, place);
   }
