@@ -78,6 +78,8 @@ export interface BackgroundMessages {
   setSettings: { request: { patch: Partial<Settings> }; reply: { settings: Settings; warnings: string[] } };
   /** Pause or resume on one site (host) or everywhere. */
   setPaused: { request: { scope: 'site' | 'everywhere'; host?: string; paused: boolean }; reply: { ok: true } };
+  /** The hover card's "Why listed": opens the popup page for this tab and entry in a new tab. */
+  openDetails: { request: { entryId: string }; reply: { ok: true } };
 }
 
 export interface ContentMessages {

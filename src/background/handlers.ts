@@ -1,0 +1,145 @@
+/**
+ * One handler per background message, typed by the message map: each returns exactly the reply
+ * its request promises.
+ */
+import { browser, sendToTab, type Runtime } from '../shared/browser';
+import type { BackgroundMessages, EntrySummary, ReplyOf, RequestOf } from '../shared/messages';
+import { hostMatches } from '../shared/settings';
+import type { Entry } from '../core/model';
+import { entriesById, getBundle, getCompiled } from './list-store';
+import { readSettings, writeSettings } from './settings-store';
+import { foundOnTab, recordFound } from './tab-state';
+
+type Handler<K extends keyof BackgroundMessages> = (
+  payload: RequestOf<BackgroundMessages, K>,
+  sender: Runtime.MessageSender,
+) => Promise<ReplyOf<BackgroundMessages, K>>;
+
+export function summarize(e: Entry): EntrySummary {
+  const s: EntrySummary = { id: e.id, name: e.name, list: e.list, listName: e.listName, type: e.type };
+  if (e.countries) s.countries = e.countries;
+  if (e.startDate) s.startDate = e.startDate;
+  return s;
+}
+
+function hostOf(url: string | undefined): string | undefined {
+  try {
+    return url ? new URL(url).hostname || undefined : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Tells every tab's content scripts to scan again (settings or list changed). */
+export async function rescanAllTabs(): Promise<void> {
+  for (const tab of await browser.tabs.query({})) {
+    if (tab.id === undefined) continue;
+    sendToTab(tab.id, 'rescan', {}).catch(() => undefined); // tabs without our content script
+  }
+}
+
+export const handlers: { [K in keyof BackgroundMessages]: Handler<K> } = {
+  async getPageConfig({ url }) {
+    const { settings } = await readSettings();
+    const host = hostOf(url);
+    if (settings.paused) return { active: false, reason: 'paused', highlightStyle: settings.highlightStyle };
+    if (host && settings.excludedSites.some((p) => hostMatches(host, p))) {
+      return { active: false, reason: 'excluded-site', highlightStyle: settings.highlightStyle };
+    }
+    return { active: true, highlightStyle: settings.highlightStyle };
+  },
+
+  async match({ texts }) {
+    const { settings } = await readSettings();
+    const { matcher } = await getCompiled(settings);
+    const mentions = texts.map((t) => matcher.find(t));
+    const entries: Record<string, EntrySummary> = {};
+    for (const list of mentions) {
+      for (const m of list) {
+        for (const id of m.entryIds) {
+          const e = entries[id] ? undefined : matcher.entry(id);
+          if (e) entries[id] = summarize(e);
+        }
+      }
+    }
+    return { mentions, entries };
+  },
+
+  async reportFound({ found }, sender) {
+    const tabId = sender.tab?.id;
+    if (tabId !== undefined) await recordFound(tabId, sender.frameId ?? 0, sender.url ?? sender.tab?.url, found);
+    return { ok: true };
+  },
+
+  async getEntries({ ids }) {
+    return { entries: await entriesById(ids) };
+  },
+
+  async lookup({ query, limit }) {
+    const { settings } = await readSettings();
+    const { lookup } = await getCompiled(settings);
+    return { hits: lookup.search(query, limit ?? 20).map((r) => ({ entry: summarize(r.entry), matchedName: r.matchedName, score: r.score })) };
+  },
+
+  async getTabState({ tabId }) {
+    const { settings } = await readSettings();
+    const { url: reportedUrl, found } = await foundOnTab(tabId);
+    let url = reportedUrl;
+    try {
+      url = (await browser.tabs.get(tabId)).url ?? url;
+    } catch {
+      // the tab is gone; answer with what was recorded
+    }
+    const host = hostOf(url);
+    return {
+      tabId,
+      url,
+      host,
+      found,
+      entries: await entriesById(found.map((f) => f.id)),
+      pausedHere: !!host && settings.excludedSites.some((p) => hostMatches(host, p)),
+      pausedEverywhere: settings.paused,
+    };
+  },
+
+  async getStatus() {
+    const bundle = await getBundle();
+    return {
+      dataDate: bundle.dataDate,
+      origin: bundle.origin,
+      builtAt: bundle.builtAt,
+      counts: bundle.counts as Record<string, number>,
+      sources: bundle.sources,
+      entryCount: bundle.entries.length,
+    };
+  },
+
+  async getSettings() {
+    return readSettings();
+  },
+
+  async setSettings({ patch }) {
+    const reply = await writeSettings(patch);
+    await rescanAllTabs();
+    return reply;
+  },
+
+  async setPaused({ scope, host, paused }) {
+    const { settings } = await readSettings();
+    if (scope === 'everywhere') await writeSettings({ paused });
+    else if (host) {
+      const h = host.toLowerCase();
+      const others = settings.excludedSites.filter((p) => p !== h);
+      await writeSettings({ excludedSites: paused ? [...others, h] : others });
+    }
+    await rescanAllTabs();
+    return { ok: true };
+  },
+
+  async openDetails({ entryId }, sender) {
+    const tab = sender.tab?.id;
+    const url = browser.runtime.getURL(`popup.html?${new URLSearchParams({ ...(tab !== undefined ? { tab: String(tab) } : {}), entry: entryId })}`);
+    await browser.tabs.create({ url, ...(sender.tab?.index !== undefined ? { index: sender.tab.index + 1 } : {}) });
+    return { ok: true };
+  },
+};

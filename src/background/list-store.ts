@@ -1,0 +1,62 @@
+/**
+ * Holds the list: the embedded bundle, validated, and the matcher and look-up compiled for the
+ * current settings. Everything is memoised and rebuilt on demand, so a restarted worker (Chrome
+ * MV3) or a reloaded event page (Firefox) is ready again on its first message.
+ */
+import { browser } from '../shared/browser';
+import { parseBundle } from '../core/list/bundle';
+import { compileMatcher, type Matcher } from '../core/matcher';
+import { createLookup } from '../core/lookup';
+import type { Bundle, Entry } from '../core/model';
+import type { Settings } from '../shared/settings';
+
+let bundlePromise: Promise<Bundle> | undefined;
+let compiled: { key: string; matcher: Matcher; lookup: ReturnType<typeof createLookup> } | undefined;
+
+async function loadEmbedded(): Promise<Bundle> {
+  const response = await fetch(browser.runtime.getURL('data/bundle.json'));
+  const parsed = parseBundle(await response.json());
+  if (!parsed.ok) throw new Error(`The embedded list is damaged: ${parsed.error}`);
+  return parsed.bundle;
+}
+
+export function getBundle(): Promise<Bundle> {
+  bundlePromise ??= loadEmbedded().catch((err: unknown) => {
+    bundlePromise = undefined; // try again on the next message
+    throw err;
+  });
+  return bundlePromise;
+}
+
+/** Which entries the settings flag. */
+export function includeFor(settings: Settings): (entry: Entry) => boolean {
+  const lists = new Set<string>(settings.lists);
+  return (e) => {
+    if (e.list !== 'CUSTOM' && !lists.has(e.list)) return false;
+    if (e.type === 'individual') return settings.includeIndividuals;
+    if (e.type === 'vessel') return settings.includeVessels;
+    if (e.type === 'aircraft') return settings.includeAircraft;
+    return true;
+  };
+}
+
+function keyOf(settings: Settings): string {
+  return JSON.stringify([settings.lists, settings.includeIndividuals, settings.includeVessels, settings.includeAircraft]);
+}
+
+export async function getCompiled(settings: Settings): Promise<{ matcher: Matcher; lookup: ReturnType<typeof createLookup>; bundle: Bundle }> {
+  const bundle = await getBundle();
+  const key = keyOf(settings);
+  if (!compiled || compiled.key !== key) {
+    const include = includeFor(settings);
+    compiled = { key, matcher: compileMatcher(bundle.entries, { include }), lookup: createLookup(bundle.entries, { include }) };
+  }
+  return { matcher: compiled.matcher, lookup: compiled.lookup, bundle };
+}
+
+let byId: Map<string, Entry> | undefined;
+export async function entriesById(ids: readonly string[]): Promise<Entry[]> {
+  const bundle = await getBundle();
+  byId ??= new Map(bundle.entries.map((e) => [e.id, e] as const));
+  return ids.map((id) => byId?.get(id)).filter((e): e is Entry => e !== undefined);
+}

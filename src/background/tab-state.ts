@@ -1,0 +1,82 @@
+/**
+ * What each tab's frames found, kept in storage.session so that a restarted worker or an
+ * unloaded event page loses nothing, and the toolbar badge that counts distinct parties.
+ */
+import { browser } from '../shared/browser';
+import type { FoundEntry } from '../shared/messages';
+
+interface StoredTab {
+  url?: string;
+  frames: Record<string, FoundEntry[]>;
+}
+
+const keyOf = (tabId: number): string => `tab:${tabId}`;
+
+/** storage.session where the browser has it; memory otherwise (state then lasts as long as the worker). */
+const memory = new Map<string, StoredTab>();
+const session = (browser.storage as { session?: typeof browser.storage.local }).session;
+
+async function read(tabId: number): Promise<StoredTab | undefined> {
+  if (!session) return memory.get(keyOf(tabId));
+  return (await session.get(keyOf(tabId)))[keyOf(tabId)] as StoredTab | undefined;
+}
+
+async function write(tabId: number, value: StoredTab): Promise<void> {
+  if (!session) memory.set(keyOf(tabId), value);
+  else await session.set({ [keyOf(tabId)]: value });
+}
+
+/** Distinct entries over all frames, with summed mention counts. */
+export function mergeFrames(frames: Record<string, FoundEntry[]>): FoundEntry[] {
+  const counts = new Map<string, number>();
+  for (const found of Object.values(frames)) for (const f of found) counts.set(f.id, (counts.get(f.id) ?? 0) + f.count);
+  return [...counts].map(([id, count]) => ({ id, count })).sort((a, b) => b.count - a.count);
+}
+
+async function updateBadge(tabId: number, found: FoundEntry[]): Promise<void> {
+  const text = found.length === 0 ? '' : found.length > 99 ? '99+' : String(found.length);
+  try {
+    await browser.action.setBadgeText({ tabId, text });
+    await browser.action.setBadgeBackgroundColor({ tabId, color: '#8a4b00' });
+  } catch {
+    // the tab closed meanwhile
+  }
+}
+
+/** Serialises updates per tab: frames report concurrently. */
+const queues = new Map<number, Promise<void>>();
+function serial(tabId: number, task: () => Promise<void>): Promise<void> {
+  const next = (queues.get(tabId) ?? Promise.resolve()).then(task, task);
+  queues.set(tabId, next);
+  return next;
+}
+
+export function recordFound(tabId: number, frameId: number, url: string | undefined, found: FoundEntry[]): Promise<void> {
+  return serial(tabId, async () => {
+    const state = (await read(tabId)) ?? { frames: {} };
+    state.frames[String(frameId)] = found;
+    if (frameId === 0 && url) state.url = url;
+    await write(tabId, state);
+    await updateBadge(tabId, mergeFrames(state.frames));
+  });
+}
+
+export async function foundOnTab(tabId: number): Promise<{ url?: string; found: FoundEntry[] }> {
+  const state = await read(tabId);
+  return { url: state?.url, found: state ? mergeFrames(state.frames) : [] };
+}
+
+/** A tab that starts loading a new page starts from nothing. */
+export function resetTab(tabId: number): Promise<void> {
+  return serial(tabId, async () => {
+    await write(tabId, { frames: {} });
+    await updateBadge(tabId, []);
+  });
+}
+
+export function forgetTab(tabId: number): Promise<void> {
+  return serial(tabId, async () => {
+    memory.delete(keyOf(tabId));
+    await session?.remove(keyOf(tabId));
+  });
+}
