@@ -13,6 +13,7 @@ const CSS_TEXT = `
   border: 2px solid #8a4b00; border-radius: 8px; padding: 10px 12px; box-shadow: 0 4px 16px rgba(0,0,0,.25); }
 .name { font-weight: 700; margin: 0 0 4px; }
 .line { margin: 0; }
+.card { cursor: pointer; }
 .more { margin-top: 8px; font: inherit; color: #fff; background: #8a4b00; border: 0; border-radius: 4px;
   padding: 4px 10px; cursor: pointer; }
 .more:focus-visible { outline: 3px solid #1a5fb4; outline-offset: 2px; }
@@ -76,7 +77,8 @@ export class HoverCard {
     button.className = 'more';
     button.type = 'button';
     button.textContent = 'Why listed';
-    button.addEventListener('click', () => this.onDetails(first.id));
+    // The whole card leads to the explanation; the button is its keyboard-reachable label.
+    card.onclick = () => this.onDetails(first.id);
     card.replaceChildren(
       line('name', first.name),
       line('line', first.list === 'CUSTOM' ? "Your organisation's list" : first.listName),

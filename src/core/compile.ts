@@ -95,6 +95,18 @@ export class Tables {
   }
 }
 
+/**
+ * A name reduced by dropping its legal form is weak when one word is left ("DENISE COMPANY" is
+ * also a first name; "Kepler Corporation" a surname) or only letters are left ("B.S. Company"):
+ * it is then flagged only beside a strong mention of the same party, and only when capitalised.
+ */
+function isWeakCore(tokens: readonly string[]): boolean {
+  return tokens.length === 1 || tokens.join('').length <= 4 || tokens.every((t) => t.length <= 2);
+}
+
+/** Scripts written without spaces: their names are short and need no capitals. */
+const CJK = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]/;
+
 const norm = (name: string): string => tokenize(name).map((t) => t.text).join(' ');
 
 /**
@@ -119,9 +131,12 @@ export function compileTables(entries: readonly Entry[]): Tables {
     const add = (tokens: string[], name: string, weakIfShort: boolean): void => {
       const form = tokens.join(' ');
       const reason = marks.get(form) ?? common.get(form);
-      const tooShort = weakIfShort && tokens.length === 1 && (tokens[0]?.length ?? 0) <= 3;
+      const cjk = CJK.test(form);
+      const tooShort = !cjk && (weakIfShort ? isWeakCore(tokens) : form.replace(/ /g, '').length <= 3 || tokens.every((t) => t.length <= 2));
       const contextOnly = tooShort || reason === 'common-word' || reason === 'short-acronym' || reason === 'derived-short-form';
-      tables.add(tokens, { entry: index, strength: contextOnly ? CONTEXT : STRONG, caps: contextOnly || reason !== undefined, name });
+      // One-word names are written capitalised when they name a party ("Abris", not "abris").
+      const caps = contextOnly || reason !== undefined || (tokens.length === 1 && !cjk);
+      tables.add(tokens, { entry: index, strength: contextOnly ? CONTEXT : STRONG, caps, name });
     };
     for (const name of [entry.name, ...(entry.aliases ?? []), ...(entry.nativeNames ?? [])]) {
       const tokens = tokenize(name).map((t) => t.text);

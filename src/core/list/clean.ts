@@ -55,6 +55,9 @@ export function parentheticalShortNames(name: string): string[] {
   if (!m || !inner) return [];
   if (/^(ooo|ao|zao|oao|pao|jsc|llc|ltd|inc|pte|fze)$/i.test(inner)) return [];
   if (/^(a\.?k\.?a\.?|f\.?k\.?a\.?)\b/i.test(inner)) return [];
+  // In a name written all in capitals (as OFAC writes them) a trailing "(KIEV)" cannot be told
+  // from a short name; only mixed-case names give that evidence.
+  if (!/\p{Ll}/u.test(name)) return [];
   const before = name.slice(0, m.index).toLowerCase();
   const wordOfName = inner.split(/\s+/).every((w) => before.includes(w.toLowerCase()));
   const acronymLike = /^\S+$/.test(inner) && /\p{Lu}.*\p{Lu}/u.test(inner);
