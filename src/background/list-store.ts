@@ -14,8 +14,10 @@ let bundlePromise: Promise<Bundle> | undefined;
 let compiled: { key: string; matcher: Matcher; lookup: ReturnType<typeof createLookup> } | undefined;
 
 async function loadEmbedded(): Promise<Bundle> {
-  const response = await fetch(browser.runtime.getURL('data/bundle.json'));
-  const parsed = parseBundle(await response.json());
+  const response = await fetch(browser.runtime.getURL('data/bundle.json.gz'));
+  if (!response.body) throw new Error('The embedded list is missing.');
+  const inflated = new Response(response.body.pipeThrough(new DecompressionStream('gzip')));
+  const parsed = parseBundle(await inflated.json());
   if (!parsed.ok) throw new Error(`The embedded list is damaged: ${parsed.error}`);
   return parsed.bundle;
 }

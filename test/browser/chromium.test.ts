@@ -10,12 +10,12 @@ import { CHROME_ID, ROOT, launchChromium, readHighlights, startServer, waitForVa
 import { DEMO_EXPECTED, addFixtures } from './fixtures';
 
 let server: TestServer;
-let chrome: ChromiumSession;
+let session: ChromiumSession;
 let worker: Worker;
 const shots = join(ROOT, 'docs/screenshots');
 
 async function open(path: string, expectAtLeast = 1): Promise<{ page: Page; highlights: string[] }> {
-  const page = await chrome.context.newPage();
+  const page = await session.context.newPage();
   await page.goto(`${server.url}${path}`);
   const highlights = await waitForValue(() => page.evaluate(readHighlights), (h) => h.length >= expectAtLeast);
   return { page, highlights };
@@ -29,7 +29,7 @@ async function tabIdOf(url: string): Promise<number> {
 }
 
 async function openPopup(tabId: number): Promise<Page> {
-  const popup = await chrome.context.newPage();
+  const popup = await session.context.newPage();
   await popup.setViewportSize({ width: 420, height: 900 });
   await popup.goto(`chrome-extension://${CHROME_ID}/popup.html?tab=${tabId}`);
   return popup;
@@ -38,13 +38,13 @@ async function openPopup(tabId: number): Promise<Page> {
 beforeAll(async () => {
   server = await startServer();
   addFixtures(server);
-  chrome = await launchChromium();
-  worker = await chrome.worker();
+  session = await launchChromium();
+  worker = await session.worker();
   mkdirSync(shots, { recursive: true });
 });
 
 afterAll(async () => {
-  await chrome?.close();
+  await session?.close();
   await server?.close();
 });
 
@@ -122,7 +122,7 @@ describe('Chromium', () => {
     expect(dynamic.highlights).toEqual(['Candiru']);
     const shadow = await open('/shadow');
     expect(shadow.highlights).toEqual(['Positive Technologies']);
-    const framed = await chrome.context.newPage();
+    const framed = await session.context.newPage();
     await framed.goto(`${server.url}/iframe`);
     const frame = framed.frames().find((f) => f.url().endsWith('/frame-inner'));
     expect(frame).toBeDefined();
@@ -132,7 +132,7 @@ describe('Chromium', () => {
   });
 
   it('leaves ordinary words alone', async () => {
-    const page = await chrome.context.newPage();
+    const page = await session.context.newPage();
     await page.goto(`${server.url}/plain`);
     await page.waitForTimeout(1500);
     expect(await page.evaluate(readHighlights)).toEqual([]);
@@ -143,7 +143,7 @@ describe('Chromium', () => {
     const { page, highlights } = await open('/pages/msn.html');
     expect(highlights).toContain('Huawei');
     await page.close();
-    const clean = await chrome.context.newPage();
+    const clean = await session.context.newPage();
     await clean.goto(`${server.url}/pages/mozilla-2.html`);
     await clean.waitForTimeout(2000);
     expect(await clean.evaluate(readHighlights)).toEqual([]);

@@ -29,6 +29,7 @@ function note(counts: Map<string, number>, examples: Map<string, string[]>, kind
 export function tidyName(raw: string): string {
   return raw
     .replace(/<[^>]{0,200}>/g, ' ') // markup never belongs in a listed name
+    // eslint-disable-next-line no-control-regex -- control characters are exactly what is removed
     .replace(/[\u0000-\u001f\u007f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g, '')
     .replace(/\s+/g, ' ')
     .trim();
