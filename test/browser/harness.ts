@@ -73,12 +73,12 @@ export interface ChromiumSession {
   close(): Promise<void>;
 }
 
-export async function launchChromium(extraArgs: string[] = []): Promise<ChromiumSession> {
+export async function launchChromium(extraArgs: string[] = [], headless = true): Promise<ChromiumSession> {
   const dir = join(ROOT, 'dist/chrome');
   const profile = mkdtempSync(join(tmpdir(), 'lp-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: '/usr/bin/chromium',
-    headless: true,
+    headless,
     viewport: { width: 1100, height: 900 },
     args: ['--no-sandbox', `--disable-extensions-except=${dir}`, `--load-extension=${dir}`, '--no-first-run', '--disable-sync', '--disable-component-update', '--disable-quic', '--disable-gpu', '--disable-background-networking', ...extraArgs],
   });
