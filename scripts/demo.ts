@@ -19,10 +19,6 @@ async function main(): Promise<void> {
     await page.goto(`${server.url}/demo`);
     const highlights = await waitForValue(() => page.evaluate(readHighlights), (h) => h.length >= 15, 20_000);
     const tabId = await worker.evaluate(async (url) => (await chrome.tabs.query({})).find((t) => t.url === url)?.id, page.url());
-    const state = await worker.evaluate(async (id) => {
-      const key = `tab:${id}`;
-      return (await chrome.storage.session.get(key))[key] as { frames: Record<string, { id: string; count: number }[]> } | undefined;
-    }, tabId);
     const popup = await session.context.newPage();
     await popup.goto(`chrome-extension://${CHROME_ID}/popup.html?tab=${tabId}`);
     await popup.locator('[data-entry-id]').first().waitFor({ timeout: 10_000 });
@@ -40,8 +36,7 @@ async function main(): Promise<void> {
 
     console.log(`Demo page: the seed article (${server.url}/demo), ${headed ? 'headed' : 'headless'} Chromium with the extension loaded.`);
     console.log(`Highlighted ${highlights.length} mentions; the badge says ${badge || '0'} listed parties.`);
-    const frames = Object.keys(state?.frames ?? {}).length;
-    console.log(`Found by ${frames} frame${frames === 1 ? '' : 's'}; as the popup lists them:`);
+    console.log('As the popup lists them:');
     for (const line of listed) console.log(`  • ${line}`);
     console.log(`Mentions highlighted: ${[...new Set(highlights)].map((h) => `"${h}" ×${highlights.filter((x) => x === h).length}`).join(', ')}`);
     console.log(`Screenshots: ${join('artifacts', 'demo-page.png')}, ${join('artifacts', 'demo-popup.png')}`);

@@ -162,6 +162,27 @@ describe('Chromium', () => {
     await page.close();
   });
 
+  it('keeps the tab state and keeps working after the service worker is stopped', async () => {
+    const { page } = await open('/demo', 15);
+    const tabId = await tabIdOf(page.url());
+    await waitForValue(() => worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId), (b) => b === '5');
+    await worker.evaluate(() => Object.assign(globalThis, { beforeStop: true }));
+    const cdp = await session.context.newCDPSession(page);
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    await cdp.detach();
+    // A popup opened now wakes a new worker, which still knows what the tab holds.
+    const popup = await openPopup(tabId);
+    await expect.poll(() => popup.locator('[data-entry-id]').count(), { timeout: 15_000 }).toBeGreaterThanOrEqual(5);
+    const current = session.context.serviceWorkers().at(-1) ?? worker;
+    expect(await current.evaluate(() => (globalThis as { beforeStop?: boolean }).beforeStop)).toBeUndefined();
+    worker = current;
+    // And a new page is matched by the restarted worker.
+    const again = await open('/dynamic');
+    expect(again.highlights).toEqual(['Candiru']);
+    for (const p of [popup, again.page, page]) await p.close();
+  });
+
   it('shows the hover card over a highlight and hides it with Escape', async () => {
     const { page } = await open('/demo', 15);
     const box = await page.evaluate(() => {
