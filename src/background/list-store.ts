@@ -9,6 +9,7 @@ import { compileMatcher, type Matcher } from '../core/matcher';
 import { createLookup } from '../core/lookup';
 import type { Bundle, Entry } from '../core/model';
 import type { Settings } from '../shared/settings';
+import { includeFor } from '../core/selection';
 
 let bundlePromise: Promise<Bundle> | undefined;
 let compiled: { key: string; matcher: Matcher; lookup: ReturnType<typeof createLookup> } | undefined;
@@ -28,18 +29,6 @@ export function getBundle(): Promise<Bundle> {
     throw err;
   });
   return bundlePromise;
-}
-
-/** Which entries the settings flag. */
-export function includeFor(settings: Settings): (entry: Entry) => boolean {
-  const lists = new Set<string>(settings.lists);
-  return (e) => {
-    if (e.list !== 'CUSTOM' && !lists.has(e.list)) return false;
-    if (e.type === 'individual') return settings.includeIndividuals;
-    if (e.type === 'vessel') return settings.includeVessels;
-    if (e.type === 'aircraft') return settings.includeAircraft;
-    return true;
-  };
 }
 
 function keyOf(settings: Settings): string {

@@ -4,6 +4,7 @@
  */
 import { browser } from '../shared/browser';
 import type { FoundEntry } from '../shared/messages';
+import { mergeFrames } from '../core/selection';
 
 interface StoredTab {
   url?: string;
@@ -24,13 +25,6 @@ async function read(tabId: number): Promise<StoredTab | undefined> {
 async function write(tabId: number, value: StoredTab): Promise<void> {
   if (!session) memory.set(keyOf(tabId), value);
   else await session.set({ [keyOf(tabId)]: value });
-}
-
-/** Distinct entries over all frames, with summed mention counts. */
-export function mergeFrames(frames: Record<string, FoundEntry[]>): FoundEntry[] {
-  const counts = new Map<string, number>();
-  for (const found of Object.values(frames)) for (const f of found) counts.set(f.id, (counts.get(f.id) ?? 0) + f.count);
-  return [...counts].map(([id, count]) => ({ id, count })).sort((a, b) => b.count - a.count);
 }
 
 async function updateBadge(tabId: number, found: FoundEntry[]): Promise<void> {
