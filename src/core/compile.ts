@@ -138,12 +138,19 @@ export function compileTables(entries: readonly Entry[]): Tables {
       const caps = contextOnly || reason !== undefined || (tokens.length === 1 && !cjk);
       tables.add(tokens, { entry: index, strength: contextOnly ? CONTEXT : STRONG, caps, name });
     };
+    // OFAC and others write names in capitals only: there, a word left alone by dropping the
+    // legal form ("DENISE COMPANY") may be anything. Mixed-case names show a proper name.
+    const mixedCase = /\p{Ll}/u.test(entry.name);
     for (const name of [entry.name, ...(entry.aliases ?? []), ...(entry.nativeNames ?? [])]) {
       const tokens = tokenize(name).map((t) => t.text);
       if (tokens.length === 0) continue;
       add(tokens, name, false);
-      const core = stripLegalForms(tokens);
-      if (core.length < tokens.length) add(core, name, true);
+      // "Huawei Technologies Co., Ltd. (Huawei)": the short name in brackets is an alias already;
+      // without it, the legal form before it becomes the end of the name and can be dropped.
+      const unbracketed = tokenize(name.replace(/\s*\([^()]*\)[\s.]*$/, '')).map((t) => t.text);
+      const core = stripLegalForms(unbracketed.length > 0 ? unbracketed : tokens);
+      if (unbracketed.length > 0 && unbracketed.length < tokens.length) add(unbracketed, name, !mixedCase);
+      if (core.length < tokens.length && core.length > 0) add(core, name, !mixedCase || core.length > 1);
       const last = core[core.length - 1];
       if (core.length >= 2 && last !== undefined && GENERIC_TAIL_WORDS.has(last)) {
         // "NSO Group" → "NSO": the same party once the full name has been seen.
