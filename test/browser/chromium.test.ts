@@ -162,25 +162,46 @@ describe('Chromium', () => {
     await page.close();
   });
 
-  it('keeps the tab state and keeps working after the service worker is stopped', async () => {
+  it('scrolls to a party and flashes it when its name is clicked in the popup', async () => {
+    const { page } = await open('/demo', 15);
+    const popup = await openPopup(await tabIdOf(page.url()));
+    const item = popup.getByRole('listitem').filter({ hasText: 'Huawei Technologies' }).first();
+    await item.getByRole('button', { name: /Huawei Technologies/ }).click();
+    const flashed = await waitForValue(
+      () => page.evaluate(() => [...((CSS.highlights.get('listed-party-flash') as unknown as Set<Range>) ?? [])].map((r) => r.toString())),
+      (f) => f.length > 0,
+      5000,
+    );
+    expect(flashed).toEqual(['Huawei']);
+    await popup.close();
+    await page.close();
+  });
+
+  it('applies the options page: a list turned off stops being flagged, and comes back', async () => {
+    const { page } = await open('/demo', 15);
+    const options = await session.context.newPage();
+    await options.goto(`chrome-extension://${CHROME_ID}/options.html`);
+    const el = options.getByRole('checkbox', { name: /^Entity List \(EL\)/ });
+    await expect.poll(() => el.isChecked(), { timeout: 10_000 }).toBe(true);
+    await el.click();
+    await expect.poll(() => el.isChecked(), { timeout: 10_000 }).toBe(false);
+    await expect.poll(() => page.evaluate(readHighlights), { timeout: 10_000 }).toEqual([]);
+    await el.click();
+    await expect.poll(() => el.isChecked(), { timeout: 10_000 }).toBe(true);
+    await expect.poll(async () => (await page.evaluate(readHighlights)).length, { timeout: 10_000 }).toBe(15);
+    await options.close();
+    await page.close();
+  });
+
+  it('resets the badge when the tab navigates', async () => {
     const { page } = await open('/demo', 15);
     const tabId = await tabIdOf(page.url());
     await waitForValue(() => worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId), (b) => b === '5');
-    await worker.evaluate(() => Object.assign(globalThis, { beforeStop: true }));
-    const cdp = await session.context.newCDPSession(page);
-    await cdp.send('ServiceWorker.enable');
-    await cdp.send('ServiceWorker.stopAllWorkers');
-    await cdp.detach();
-    // A popup opened now wakes a new worker, which still knows what the tab holds.
-    const popup = await openPopup(tabId);
-    await expect.poll(() => popup.locator('[data-entry-id]').count(), { timeout: 15_000 }).toBeGreaterThanOrEqual(5);
-    const current = session.context.serviceWorkers().at(-1) ?? worker;
-    expect(await current.evaluate(() => (globalThis as { beforeStop?: boolean }).beforeStop)).toBeUndefined();
-    worker = current;
-    // And a new page is matched by the restarted worker.
-    const again = await open('/dynamic');
-    expect(again.highlights).toEqual(['Candiru']);
-    for (const p of [popup, again.page, page]) await p.close();
+    await page.goto(`${server.url}/dynamic`);
+    await waitForValue(() => page.evaluate(readHighlights), (h) => h.length > 0);
+    const badge = await waitForValue(() => worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId), (b) => b === '1');
+    expect(badge).toBe('1');
+    await page.close();
   });
 
   it('shows the hover card over a highlight and hides it with Escape', async () => {
@@ -202,4 +223,26 @@ describe('Chromium', () => {
     await expect.poll(() => card.count(), { timeout: 5000 }).toBe(0);
     await page.close();
   });
+  // Last: it stops the worker, which leaves earlier worker handles stale.
+  it('keeps the tab state and keeps working after the service worker is stopped', async () => {
+    const { page } = await open('/demo', 15);
+    const tabId = await tabIdOf(page.url());
+    await waitForValue(() => worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId), (b) => b === '5');
+    await worker.evaluate(() => Object.assign(globalThis, { beforeStop: true }));
+    const cdp = await session.context.newCDPSession(page);
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    await cdp.detach();
+    // A popup opened now wakes a new worker, which still knows what the tab holds.
+    const popup = await openPopup(tabId);
+    await expect.poll(() => popup.locator('[data-entry-id]').count(), { timeout: 15_000 }).toBeGreaterThanOrEqual(5);
+    const current = session.context.serviceWorkers().at(-1) ?? worker;
+    expect(await current.evaluate(() => (globalThis as { beforeStop?: boolean }).beforeStop)).toBeUndefined();
+    worker = current;
+    // And a new page is matched by the restarted worker.
+    const again = await open('/dynamic');
+    expect(again.highlights).toEqual(['Candiru']);
+    for (const p of [popup, again.page, page]) await p.close();
+  });
+
 });
