@@ -1,0 +1,115 @@
+/**
+ * Matcher figures, side by side in one run (no assertions: it prints).
+ *
+ *   npm run bench                 full run (≥ 10 MB of real page text)
+ *   npm run bench -- --quick      a small smoke run
+ *
+ * Throughput of the extension's matcher against two common ways to find many names in text
+ * (modern-ahocorasick, and one regular expression made of every name) and a plain charCodeAt pass
+ * over the same text as the floor; ready time and size; growth with list size (synthetic names).
+ * The in-browser figures (long tasks, blocking time, first highlight, memory per tab) are not
+ * measured yet.
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { parseArgs } from 'node:util';
+import AhoCorasick from 'modern-ahocorasick';
+import { visibleText } from './lib/html-text';
+import { parseBundle } from '../src/core/list/bundle';
+import { compileMatcher, loadMatcher } from '../src/core/matcher';
+import { includeFor } from '../src/core/selection';
+import { defaults } from '../src/shared/settings';
+import type { Entry } from '../src/core/model';
+
+const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false } } });
+const TARGET_CHARS = values.quick ? 300_000 : 10_500_000;
+const PEER_CHARS = values.quick ? 50_000 : 300_000;
+
+function time<T>(fn: () => T): [T, number] {
+  const t = performance.now();
+  const r = fn();
+  return [r, performance.now() - t];
+}
+/** Best of n runs, in ms. */
+function best(n: number, fn: () => unknown): number {
+  let min = Infinity;
+  for (let i = 0; i < n; i++) min = Math.min(min, time(fn)[1]);
+  return min;
+}
+const mbs = (chars: number, ms: number): number => chars / 1e6 / (ms / 1000);
+const fmt = (n: number, d = 2): string => n.toFixed(d).padStart(8);
+
+const pagesDir = new URL('../../shared/data/pages/', import.meta.url);
+const pages = readdirSync(pagesDir).filter((f) => f.endsWith('.html'));
+const corpus = pages.map((f) => visibleText(readFileSync(new URL(f, pagesDir), 'utf8'))).join('\n');
+let text = corpus;
+while (text.length < TARGET_CHARS) text += `\n${corpus}`;
+const slice = text.slice(0, PEER_CHARS);
+
+const [raw, readMs] = time(() => JSON.parse(readFileSync('extension/data/bundle.json', 'utf8')) as unknown);
+const [parsed, validateMs] = time(() => parseBundle(raw));
+if (!parsed.ok) throw new Error(parsed.error);
+const entries = parsed.bundle.entries.filter(includeFor(defaults));
+const names = [...new Set(entries.flatMap((e) => [e.name, ...(e.aliases ?? [])]))];
+const [matcher, compileMs] = time(() => compileMatcher(entries));
+const serialized = JSON.stringify(matcher.serialize());
+const loadMs = best(3, () => loadMatcher(JSON.parse(serialized), entries));
+
+console.log(`machine: ${cpus()[0]?.model ?? 'unknown'} ×${cpus().length}, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}`);
+console.log(`text: visible text of ${pages.length} real pages, ${(text.length / 1e6).toFixed(1)} M chars (peers on the first ${(slice.length / 1e6).toFixed(1)} M)`);
+console.log(`list: ${entries.length} organisations, ${names.length} names and aliases\n`);
+
+console.log('ready time and size');
+console.log(`  bundle read ${readMs.toFixed(0)} ms, validated ${validateMs.toFixed(0)} ms; matcher compiled ${compileMs.toFixed(0)} ms; loaded from its serialised form (${(serialized.length / 1e6).toFixed(1)} MB) ${loadMs.toFixed(0)} ms\n`);
+
+const plainMs = best(3, () => {
+  let x = 0;
+  for (let i = 0; i < text.length; i++) x = (x + text.charCodeAt(i)) | 0;
+  return x;
+});
+matcher.find(slice);
+const oursMs = best(3, () => matcher.find(text));
+
+const [ac, acBuildMs] = time(() => new AhoCorasick(names.map((n) => n.toLowerCase())));
+const acMs = best(1, () => ac.search(slice.toLowerCase(), { strategy: 'leftmost-longest', wholeWord: true }));
+
+const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+let regex: RegExp | undefined;
+let regexNote = '';
+let regexBuildMs = 0;
+try {
+  [regex, regexBuildMs] = time(() => new RegExp(`\\b(?:${names.sort((a, b) => b.length - a.length).map(escape).join('|')})\\b`, 'giu'));
+} catch (err) {
+  regexNote = `could not be built: ${err instanceof Error ? err.message : String(err)}`;
+}
+const regexMs = regex ? best(1, () => [...slice.matchAll(regex as RegExp)].length) : NaN;
+
+const rows: [string, number, string][] = [
+  ['plain charCodeAt pass (floor)', mbs(text.length, plainMs), ''],
+  ['extension matcher', mbs(text.length, oursMs), `compile ${compileMs.toFixed(0)} ms`],
+  ['modern-ahocorasick (lower-cased, whole words)', mbs(slice.length, acMs), `build ${acBuildMs.toFixed(0)} ms, scan ${acMs.toFixed(0)} ms`],
+  ['one regular expression of all names', regex ? mbs(slice.length, regexMs) : NaN, regexNote || `build ${regexBuildMs.toFixed(0)} ms, scan ${regexMs.toFixed(0)} ms`],
+];
+console.log('throughput (M chars/s)');
+for (const [label, speed, note] of rows) console.log(`  ${label.padEnd(48)}${fmt(speed)}   ${note}`);
+const ours = rows[1]?.[1] ?? 0;
+const fasterPeer = Math.max(rows[2]?.[1] ?? 0, Number.isNaN(rows[3]?.[1]) ? 0 : (rows[3]?.[1] ?? 0));
+console.log(`  extension ÷ faster peer: ${(ours / fasterPeer).toFixed(1)}×; plain pass ÷ extension: ${((rows[0]?.[1] ?? 0) / ours).toFixed(1)}×\n`);
+
+console.log('growth with list size (synthetic company names)');
+const syllables = ['ka', 'ro', 'tex', 'vin', 'mar', 'sol', 'dyn', 'qu', 'lex', 'tor', 'nex', 'zen', 'bal', 'cor', 'fi', 'om'];
+const word = (n: number): string => {
+  let w = '';
+  for (let k = n; w.length < 6 || k > 0; k = Math.floor(k / 16)) w += syllables[k % 16];
+  return w[0]?.toUpperCase() + w.slice(1);
+};
+for (const size of values.quick ? [1_000, 10_000] : [1_000, 10_000, 100_000]) {
+  const synthetic: Entry[] = Array.from({ length: size }, (_, i) => ({
+    id: `S-${i}`, list: 'EL', listName: 'synthetic', type: 'entity', name: `${word(i)} ${word(i * 7 + 3)} Industries Co., Ltd.`,
+  }));
+  const [m, ms] = time(() => compileMatcher(synthetic));
+  m.find(slice);
+  const scanMs = best(2, () => m.find(text));
+  const heap = process.memoryUsage().heapUsed / 1e6;
+  console.log(`  ${String(size).padStart(7)} names: compile ${fmt(ms, 0)} ms, scan ${fmt(mbs(text.length, scanMs))} M chars/s, heap in use ${heap.toFixed(0)} MB`);
+}
