@@ -71,7 +71,9 @@ matcher.find(slice);
 const oursMs = best(3, () => matcher.find(text));
 
 const [ac, acBuildMs] = time(() => new AhoCorasick(names.map((n) => n.toLowerCase())));
-const acMs = best(1, () => ac.search(slice.toLowerCase(), { strategy: 'leftmost-longest', wholeWord: true }));
+// Its search time grows faster than the text (300 k chars took minutes here), so it gets a shorter slice.
+const acSlice = slice.slice(0, values.quick ? 5_000 : 50_000);
+const acMs = best(1, () => ac.search(acSlice.toLowerCase(), { strategy: 'leftmost-longest', wholeWord: true }));
 
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 let regex: RegExp | undefined;
@@ -87,7 +89,7 @@ const regexMs = regex ? best(1, () => [...slice.matchAll(regex as RegExp)].lengt
 const rows: [string, number, string][] = [
   ['plain charCodeAt pass (floor)', mbs(text.length, plainMs), ''],
   ['extension matcher', mbs(text.length, oursMs), `compile ${compileMs.toFixed(0)} ms`],
-  ['modern-ahocorasick (lower-cased, whole words)', mbs(slice.length, acMs), `build ${acBuildMs.toFixed(0)} ms, scan ${acMs.toFixed(0)} ms`],
+  ['modern-ahocorasick (lower-cased, whole words)', mbs(acSlice.length, acMs), `on ${acSlice.length / 1000} k chars, build ${acBuildMs.toFixed(0)} ms, scan ${acMs.toFixed(0)} ms`],
   ['one regular expression of all names', regex ? mbs(slice.length, regexMs) : NaN, regexNote || `build ${regexBuildMs.toFixed(0)} ms, scan ${regexMs.toFixed(0)} ms`],
 ];
 console.log('throughput (M chars/s)');
