@@ -116,27 +116,46 @@ const caretAt = (x: number, y: number): { node: Node; offset: number } | null =>
   return r ? { node: r.startContainer, offset: r.startOffset } : null;
 };
 
+function onPointer(x: number, y: number, target: EventTarget | null): void {
+  if (!scanner) return;
+  if (card.contains(target)) return;
+  const caret = caretAt(x, y);
+  const node = caret?.node;
+  const hit =
+    node && node.nodeType === Node.TEXT_NODE
+      ? scanner.marksAt(node as Text).find((m) => {
+          if (!m.active) return false;
+          return [...m.range.getClientRects()].some((r) => x >= r.left && x <= r.right && y >= r.top && y <= r.bottom);
+        })
+      : undefined;
+  if (hit) {
+    if (card.visibleFor !== hit.range) {
+      const entries = hit.entryIds.map((id) => scanner?.summaries.get(id)).filter((s) => s !== undefined);
+      card.show(hit.range, entries);
+    }
+  } else if (card.visibleFor) card.hide();
+}
+
+/** At most one look-up per 40 ms, and always one for where the pointer came to rest. */
+let pendingPointer: { x: number; y: number; target: EventTarget | null } | null = null;
+let pointerTimer: ReturnType<typeof setTimeout> | undefined;
 document.addEventListener(
   'mousemove',
   guard((event: MouseEvent) => {
-    if (!scanner || event.timeStamp - lastMove < 40) return;
-    lastMove = event.timeStamp;
-    if (card.contains(event.target)) return;
-    const caret = caretAt(event.clientX, event.clientY);
-    const node = caret?.node;
-    const hit =
-      node && node.nodeType === Node.TEXT_NODE
-        ? scanner.marksAt(node as Text).find((m) => {
-            if (!m.active) return false;
-            return [...m.range.getClientRects()].some((r) => event.clientX >= r.left && event.clientX <= r.right && event.clientY >= r.top && event.clientY <= r.bottom);
-          })
-        : undefined;
-    if (hit) {
-      if (card.visibleFor !== hit.range) {
-        const entries = hit.entryIds.map((id) => scanner?.summaries.get(id)).filter((s) => s !== undefined);
-        card.show(hit.range, entries);
-      }
-    } else if (card.visibleFor) card.hide();
+    if (!scanner) return;
+    pendingPointer = { x: event.clientX, y: event.clientY, target: event.target };
+    if (pointerTimer !== undefined) return;
+    const wait = Math.max(0, 40 - (event.timeStamp - lastMove));
+    pointerTimer = setTimeout(
+      guard(() => {
+        pointerTimer = undefined;
+        lastMove = performance.now();
+        const p = pendingPointer;
+        pendingPointer = null;
+        if (p) onPointer(p.x, p.y, p.target);
+      }),
+      wait,
+    );
   }),
   { passive: true, capture: true },
 );

@@ -193,6 +193,26 @@ describe('Chromium', () => {
     await page.close();
   });
 
+  it('never puts the hover card over the field the user is typing in', async () => {
+    const { page } = await open('/typing');
+    await page.locator('#q').click();
+    await page.keyboard.type('hello');
+    const name = await page.evaluate(() => {
+      const r = [...(CSS.highlights.get('listed-party') as unknown as Set<Range>)][0]!.getBoundingClientRect();
+      return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+    });
+    await page.mouse.move(name.x, name.y);
+    await expect.poll(() => page.locator('listed-party-card').count(), { timeout: 5000 }).toBe(1);
+    const inputFree = await page.evaluate(() => {
+      const box = document.getElementById('q')!.getBoundingClientRect();
+      const points = [0.1, 0.5, 0.9].map((f) => document.elementFromPoint(box.left + box.width * f, box.top + box.height / 2));
+      return points.every((el) => el?.id === 'q');
+    });
+    expect(inputFree).toBe(true);
+    expect(await page.evaluate(() => (document.getElementById('q') as HTMLInputElement).value)).toBe('hello');
+    await page.close();
+  });
+
   it('resets the badge when the tab navigates', async () => {
     const { page } = await open('/demo', 15);
     const tabId = await tabIdOf(page.url());

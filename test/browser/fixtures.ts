@@ -26,5 +26,9 @@ export function addFixtures(server: TestServer): void {
   );
   server.routes.set('/frame-inner', page('<p>In a frame: Computer Security Initiative Consultancy PTE. LTD.</p>'));
   server.routes.set('/iframe', page('<p>Outer page without names.</p><iframe src="/frame-inner" width="600" height="200"></iframe>'));
+  server.routes.set(
+    '/typing',
+    page('<div style="height:300px"></div><p style="margin:0">Reply about Candiru here:</p><input id="q" style="display:block;width:500px;height:40px;margin:0">'),
+  );
   server.routes.set('/plain', page('<p>An ordinary page about positive technologies for health, a candiru fish and the arsenal of a museum.</p>'));
 }
