@@ -1,14 +1,21 @@
 /**
- * Compiles entries into the matcher's tables: a vocabulary of every word that occurs in a listed
- * name (keyed by a 53-bit hash, so the page scanner never builds strings), and a word-level trie
- * whose terminal nodes point at the entries that carry that name.
+ * Compiles entries into the matcher's tables: the vocabulary (every word that occurs in a listed
+ * name), and a word-level trie of every form of every name, flattened into arrays (CompiledData)
+ * that the matcher reads directly and that can be stored as JSON and loaded without compiling.
+ *
+ * Which forms a name has, and how strong each is, is decided here (addEntries): the name as
+ * listed; without a trailing bracketed short name; without its legal form; and, when it ends in
+ * a generic word ("NSO Group"), without that word, as a short form flagged only in context.
  */
 import { LIST_CODES, type AmbiguityReason, type Entry } from './model';
 import { GENERIC_TAIL_WORDS, stripLegalForms } from './legal-forms';
-import { tokenize } from './normalize';
+import { foldedWords } from './normalize';
 
 export const STRONG = 0;
 export const CONTEXT = 1;
+/** Bits of CompiledData.termFlags. */
+export const FLAG_CONTEXT = 1;
+export const FLAG_CAPS = 2;
 
 export interface PatternRef {
   /** Index into the matcher's entries. */
@@ -20,53 +27,52 @@ export interface PatternRef {
   name: string;
 }
 
-/** Serialisable tables; `entries` are kept beside them, in the same order. */
+/**
+ * The compiled matcher as plain JSON-able arrays. The trie is stored compressed-row style:
+ * node n's children are edgeToken/edgeChild[edgeStart[n] .. edgeStart[n + 1]) sorted by token,
+ * and the names ending at node n are termEntry/termFlags/termName[termStart[n] .. termStart[n + 1]),
+ * most relevant entry first. Node 0 is the root.
+ */
 export interface CompiledData {
+  format: 1;
+  /** The entries the tables were compiled from, to check loadMatcher is given the same ones. */
+  entryCount: number;
+  entryIdsCheck: string;
   vocab: string[];
-  /** Flattened [key, child] pairs; key = node * EDGE_BASE + token id. */
-  edges: number[];
-  /** Flattened [node, entry, strength, caps, nameIndex] tuples. */
-  terminals: number[];
   names: string[];
-}
-
-export const EDGE_BASE = 0x100000;
-
-/** Two 32-bit FNV-1a style hashes folded into one safe integer (53 bits). */
-export function wordKey(h1: number, h2: number): number {
-  return (h1 >>> 0) * 0x200000 + ((h2 >>> 0) & 0x1fffff);
-}
-export const H1_SEED = 0x811c9dc5;
-export const H2_SEED = 0x2a3b4c5d;
-export function stepH1(h: number, c: number): number {
-  return Math.imul(h ^ c, 0x01000193);
-}
-export function stepH2(h: number, c: number): number {
-  return Math.imul(h + c, 0x5bd1e995) ^ (h >>> 15);
-}
-export function keyOfWord(word: string): number {
-  let h1 = H1_SEED;
-  let h2 = H2_SEED;
-  for (let i = 0; i < word.length; i++) {
-    h1 = stepH1(h1, word.charCodeAt(i));
-    h2 = stepH2(h2, word.charCodeAt(i));
-  }
-  return wordKey(h1, h2);
+  edgeStart: number[];
+  edgeToken: number[];
+  edgeChild: number[];
+  termStart: number[];
+  termEntry: number[];
+  termFlags: number[];
+  termName: number[];
 }
 
 const LIST_RANK = new Map<string, number>([['CUSTOM', -1], ...LIST_CODES.map((c, i) => [c, i] as [string, number])]);
+/** Entity List first, then the other lists in LIST_CODES order; an organisation's own entries before all. */
 export function listRank(list: string): number {
   return LIST_RANK.get(list) ?? 99;
 }
 
-export class Tables {
-  readonly vocab: string[] = [];
-  readonly vocabIds = new Map<string, number>();
-  readonly edges = new Map<number, number>();
-  readonly terminals = new Map<number, PatternRef[]>();
-  nodeCount = 1;
+/** A cheap fingerprint of which entries, in which order, the tables index. */
+export function entryIdsCheck(entries: readonly Entry[]): string {
+  const pick = (i: number): string => entries[i]?.id ?? '';
+  return [entries.length, pick(0), pick(entries.length >> 1), pick(entries.length - 1)].join('|');
+}
 
-  tokenId(word: string): number {
+/** Edge keys: node * EDGE_BASE + word id, so sorting keys orders edges by node, then word. */
+const EDGE_BASE = 0x100000;
+
+class TrieBuilder {
+  readonly vocab: string[] = [];
+  private readonly vocabIds = new Map<string, number>();
+  /** One map for all edges: far fewer objects than a map per node. */
+  private readonly edges = new Map<number, number>();
+  private nodeCount = 1;
+  readonly terminals = new Map<number, PatternRef[]>();
+
+  private tokenId(word: string): number {
     let id = this.vocabIds.get(word);
     if (id === undefined) {
       id = this.vocab.length;
@@ -76,7 +82,15 @@ export class Tables {
     return id;
   }
 
+  /** Adds a form of a name; a form with "and" or "&" is added with either ("Smith & Wesson"). */
   add(tokens: readonly string[], ref: PatternRef): void {
+    if (tokens.includes('&') || tokens.includes('and')) {
+      this.addOne(tokens.map((t) => (t === '&' ? 'and' : t)), ref);
+      this.addOne(tokens.map((t) => (t === 'and' ? '&' : t)), { ...ref });
+    } else this.addOne(tokens, ref);
+  }
+
+  private addOne(tokens: readonly string[], ref: PatternRef): void {
     let node = 0;
     for (const t of tokens) {
       const key = node * EDGE_BASE + this.tokenId(t);
@@ -93,6 +107,66 @@ export class Tables {
     else if (ref.strength < same.strength) Object.assign(same, ref); // the stronger reading wins
     this.terminals.set(node, refs);
   }
+
+  flatten(entries: readonly Entry[]): CompiledData {
+    const d: CompiledData = {
+      format: 1, entryCount: entries.length, entryIdsCheck: entryIdsCheck(entries), vocab: this.vocab, names: [],
+      edgeStart: [], edgeToken: [], edgeChild: [], termStart: [], termEntry: [], termFlags: [], termName: [],
+    };
+    const nameIds = new Map<string, number>();
+    const rank = (r: PatternRef): number => listRank(entries[r.entry]?.list ?? '');
+    this.flattenEdges(d);
+    for (let node = 0; node < this.nodeCount; node++) {
+      d.termStart.push(d.termEntry.length);
+      const refs = this.terminals.get(node);
+      if (!refs) continue;
+      refs.sort((a, b) => rank(a) - rank(b) || a.entry - b.entry);
+      for (const r of refs) {
+        let n = nameIds.get(r.name);
+        if (n === undefined) {
+          n = d.names.length;
+          d.names.push(r.name);
+          nameIds.set(r.name, n);
+        }
+        d.termEntry.push(r.entry);
+        d.termFlags.push((r.strength === CONTEXT ? FLAG_CONTEXT : 0) | (r.caps ? FLAG_CAPS : 0));
+        d.termName.push(n);
+      }
+    }
+    d.termStart.push(d.termEntry.length);
+    return d;
+  }
+
+  /** Edges grouped by node (a counting sort), each node's edges sorted by word id. */
+  private flattenEdges(d: CompiledData): void {
+    const start = new Array<number>(this.nodeCount + 1).fill(0);
+    for (const key of this.edges.keys()) {
+      const slot = Math.floor(key / EDGE_BASE) + 1;
+      start[slot] = (start[slot] as number) + 1;
+    }
+    for (let n = 0; n < this.nodeCount; n++) start[n + 1] = (start[n + 1] as number) + (start[n] as number);
+    const fill = start.slice();
+    const token = new Array<number>(this.edges.size).fill(0);
+    const child = new Array<number>(this.edges.size).fill(0);
+    for (const [key, to] of this.edges) {
+      const node = Math.floor(key / EDGE_BASE);
+      const at = fill[node] as number;
+      fill[node] = at + 1;
+      token[at] = key - node * EDGE_BASE;
+      child[at] = to;
+    }
+    for (let n = 0; n < this.nodeCount; n++) {
+      const from = start[n] as number;
+      const to = start[n + 1] as number;
+      if (to - from < 2) continue;
+      const order = token.slice(from, to).map((t, i) => [t, child[from + i] as number] as const).sort((a, b) => a[0] - b[0]);
+      order.forEach(([t, c], i) => {
+        token[from + i] = t;
+        child[from + i] = c;
+      });
+    }
+    Object.assign(d, { edgeStart: start, edgeToken: token, edgeChild: child });
+  }
 }
 
 /**
@@ -107,7 +181,7 @@ function isWeakCore(tokens: readonly string[]): boolean {
 /** Scripts written without spaces: their names are short and need no capitals. */
 const CJK = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]/;
 
-const norm = (name: string): string => tokenize(name).map((t) => t.text).join(' ');
+const norm = (name: string): string => foldedWords(name).join(' ');
 
 /**
  * Forms marked as ordinary words or phrases anywhere in the list. A form reached another way
@@ -122,9 +196,29 @@ function commonFormsOf(entries: readonly Entry[]): Map<string, AmbiguityReason> 
   return out;
 }
 
-/** Adds every form of every name of the entries: as listed, without legal forms, and short forms. */
-export function compileTables(entries: readonly Entry[]): Tables {
-  const tables = new Tables();
+/**
+ * Adds every form of every name (main name, aliases, native names) of the entries. The rules:
+ *
+ * 1. The name as listed is a strong form, except:
+ *    - marked in the list as a common word, a short acronym or a derived short form → context;
+ *    - marked as a common phrase ("Positive Technologies") → strong, but only when every word is
+ *      capitalised or in capitals in the text (small words such as "of" aside);
+ *    - three letters or fewer, or made only of one- and two-letter words → context, capitals;
+ *    - a single word (Latin, Cyrillic, Greek…) → strong, but only with a capital ("Candiru", not
+ *      the candiru fish).
+ *    The page matcher adds one rule: a name written all in lower case is a context form.
+ * 2. Without its trailing bracketed short name, and without its legal form (legal-forms.ts),
+ *    the same rules apply, and the form is weak (context, capitals) when it is a single word of a
+ *    name the list writes in capitals only ("DENISE COMPANY" → "Denise"), four letters or fewer,
+ *    or only one- and two-letter words ("B.S. Company").
+ * 3. A name ending in a generic word (GENERIC_TAIL_WORDS: Group, Holding(s), International,
+ *    Technolog(y|ies)…) also gives the name without it ("NSO Group" → "NSO") as a context form.
+ *
+ * Context forms are flagged only where the same document names one of their entries strongly
+ * (findInDocument). Forms marked anywhere in the list as common words or phrases count as marked
+ * for every entry that reaches them.
+ */
+function addEntries(tables: TrieBuilder, entries: readonly Entry[]): void {
   const common = commonFormsOf(entries);
   entries.forEach((entry, index) => {
     const marks = new Map((entry.ambiguous ?? []).map((a) => [norm(a.name), a.reason] as const));
@@ -142,12 +236,12 @@ export function compileTables(entries: readonly Entry[]): Tables {
     // legal form ("DENISE COMPANY") may be anything. Mixed-case names show a proper name.
     const mixedCase = /\p{Ll}/u.test(entry.name);
     for (const name of [entry.name, ...(entry.aliases ?? []), ...(entry.nativeNames ?? [])]) {
-      const tokens = tokenize(name).map((t) => t.text);
+      const tokens = foldedWords(name);
       if (tokens.length === 0) continue;
       add(tokens, name, false);
       // "Huawei Technologies Co., Ltd. (Huawei)": the short name in brackets is an alias already;
       // without it, the legal form before it becomes the end of the name and can be dropped.
-      const unbracketed = tokenize(name.replace(/\s*\([^()]*\)[\s.]*$/, '')).map((t) => t.text);
+      const unbracketed = foldedWords(name.replace(/\s*\([^()]*\)[\s.]*$/, ''));
       const core = stripLegalForms(unbracketed.length > 0 ? unbracketed : tokens);
       if (unbracketed.length > 0 && unbracketed.length < tokens.length) add(unbracketed, name, !mixedCase);
       if (core.length < tokens.length && core.length > 0) add(core, name, !mixedCase || core.length > 1);
@@ -158,37 +252,11 @@ export function compileTables(entries: readonly Entry[]): Tables {
       }
     }
   });
-  return tables;
 }
 
-export function serializeTables(t: Tables): CompiledData {
-  const names: string[] = [];
-  const nameIds = new Map<string, number>();
-  const terminals: number[] = [];
-  for (const [node, refs] of t.terminals) {
-    for (const r of refs) {
-      let n = nameIds.get(r.name);
-      if (n === undefined) {
-        n = names.length;
-        names.push(r.name);
-        nameIds.set(r.name, n);
-      }
-      terminals.push(node, r.entry, r.strength, r.caps ? 1 : 0, n);
-    }
-  }
-  return { vocab: t.vocab, edges: [...t.edges].flat(), terminals, names };
-}
-
-export function deserializeTables(d: CompiledData): Tables {
-  const t = new Tables();
-  d.vocab.forEach((w) => t.tokenId(w));
-  for (let i = 0; i < d.edges.length; i += 2) t.edges.set(d.edges[i] ?? 0, d.edges[i + 1] ?? 0);
-  t.nodeCount = t.edges.size + 1;
-  for (let i = 0; i < d.terminals.length; i += 5) {
-    const node = d.terminals[i] ?? 0;
-    const refs = t.terminals.get(node) ?? [];
-    refs.push({ entry: d.terminals[i + 1] ?? 0, strength: d.terminals[i + 2] === CONTEXT ? CONTEXT : STRONG, caps: d.terminals[i + 3] === 1, name: d.names[d.terminals[i + 4] ?? 0] ?? '' });
-    t.terminals.set(node, refs);
-  }
-  return t;
+/** Compiles the entries (already filtered) into the matcher's tables. */
+export function compileData(entries: readonly Entry[]): CompiledData {
+  const builder = new TrieBuilder();
+  addEntries(builder, entries);
+  return builder.flatten(entries);
 }

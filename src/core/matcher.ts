@@ -1,17 +1,18 @@
 /**
- * The page matcher: one pass over the text turns words into vocabulary ids through a hash (no
- * strings built for words that occur in no listed name), then a walk of the word trie finds
- * leftmost-longest, non-overlapping mentions. A candidate is verified against the words of the
- * text before it is reported, so a hash collision can never make a false mention.
+ * The page matcher. One pass over the text folds each character through a table, hashes each
+ * word as it is read and looks the hash up in the vocabulary of listed names (verified character
+ * by character, so a hash collision can never make a false mention). Words in no listed name
+ * break any sequence; a run of listed words is walked through the word trie for leftmost-longest,
+ * non-overlapping mentions. Nothing is allocated per word, only per mention.
  */
 import type { Entry } from './model';
 import { resolveContext, strongIds, type Mention } from './mentions';
 import { NAME_STOP_WORDS } from './legal-forms';
-import { APOSTROPHE, CASE_TABLE, FOLD_TABLE, IGNORABLE, SEPARATOR, SINGLE_TOKEN_TABLE } from './normalize';
-import {
-  CONTEXT, EDGE_BASE, H1_SEED, H2_SEED, STRONG, compileTables, deserializeTables, keyOfWord, listRank,
-  serializeTables, stepH1, stepH2, wordKey, type CompiledData, type PatternRef, type Tables,
-} from './compile';
+import * as normalize from './normalize';
+import { FLAG_CAPS, FLAG_CONTEXT, compileData, entryIdsCheck, type CompiledData } from './compile';
+import { WordTable } from './word-table';
+
+export { CONTEXT, STRONG, type CompiledData } from './compile';
 
 export interface MatcherOptions {
   /** Which entries to flag (lists and types on in the settings). */
@@ -23,15 +24,24 @@ export interface Matcher {
   find(text: string): Mention[];
   readonly entryCount: number;
   entry(id: string): Entry | undefined;
+  /** The compiled tables, JSON-able; loadMatcher(data, entries) rebuilds the matcher. */
   serialize(): CompiledData;
 }
 
-/** Reusable token buffers: grown as needed, never shrunk. */
-class TokenBuffer {
-  ids = new Int32Array(1024);
-  starts = new Int32Array(1024);
-  ends = new Int32Array(1024);
-  caps = new Uint8Array(1024);
+const S_CHAR = 115; // "s", the possessive ending
+const AMPERSAND = 0x26;
+
+// Module-local copies: an imported binding may be read through an accessor in some module
+// formats (tsx, CommonJS interop), which costs more than the rest of the loop.
+const { CHAR_CLASS, FOLDED, LETTER_CASE, HASH_SEED, hashStep } = normalize;
+const { WORD, IGNORABLE, APOSTROPHE, SINGLE } = normalize;
+
+/** The current run of consecutive listed words: vocabulary ids, spans and capitalisation. */
+class Run {
+  ids = new Int32Array(64);
+  starts = new Int32Array(64);
+  ends = new Int32Array(64);
+  caps = new Uint8Array(64);
   length = 0;
   push(id: number, start: number, end: number, cap: number): void {
     if (this.length === this.ids.length) this.grow();
@@ -43,28 +53,58 @@ class TokenBuffer {
   }
   private grow(): void {
     const size = this.ids.length * 2;
-    const grow = <T extends Int32Array | Uint8Array>(a: T, make: (n: number) => T): T => {
-      const b = make(size);
-      b.set(a);
-      return b;
-    };
-    this.ids = grow(this.ids, (n) => new Int32Array(n));
-    this.starts = grow(this.starts, (n) => new Int32Array(n));
-    this.ends = grow(this.ends, (n) => new Int32Array(n));
-    this.caps = grow(this.caps, (n) => new Uint8Array(n));
+    const ids = new Int32Array(size);
+    const starts = new Int32Array(size);
+    const ends = new Int32Array(size);
+    const caps = new Uint8Array(size);
+    ids.set(this.ids);
+    starts.set(this.starts);
+    ends.set(this.ends);
+    caps.set(this.caps);
+    Object.assign(this, { ids, starts, ends, caps });
   }
 }
 
-class TokenMatcher implements Matcher {
-  private readonly wordIds = new Map<number, number>();
+class TrieMatcher implements Matcher {
+  private readonly words: WordTable;
+  /** Child of the root for each word id (0: none; the root is never a child). */
+  private readonly rootChild: Int32Array;
+  /** Small words that need no capital inside a name ("Institute of Physics"), by word id. */
+  private readonly stopWord: Uint8Array;
+  private readonly edgeStart: Int32Array;
+  private readonly edgeToken: Int32Array;
+  private readonly edgeChild: Int32Array;
+  private readonly termStart: Int32Array;
+  private readonly termEntry: Int32Array;
+  private readonly termFlags: Uint8Array;
+  private readonly termName: Int32Array;
   private readonly byId: Map<string, number>;
-  private readonly buf = new TokenBuffer();
+  private readonly run = new Run();
+  private readonly vocab: string[];
+  private readonly names: string[];
+  private readonly entriesCheck: string;
 
+  /** Keeps only typed arrays of `data`: the plain arrays are dropped with it. */
   constructor(
     private readonly entries: readonly Entry[],
-    private readonly tables: Tables,
+    data: CompiledData,
   ) {
-    tables.vocab.forEach((w, id) => this.wordIds.set(keyOfWord(w), id));
+    this.vocab = data.vocab;
+    this.names = data.names;
+    this.entriesCheck = data.entryIdsCheck;
+    this.words = new WordTable(data.vocab);
+    this.edgeStart = Int32Array.from(data.edgeStart);
+    this.edgeToken = Int32Array.from(data.edgeToken);
+    this.edgeChild = Int32Array.from(data.edgeChild);
+    this.termStart = Int32Array.from(data.termStart);
+    this.termEntry = Int32Array.from(data.termEntry);
+    this.termFlags = Uint8Array.from(data.termFlags);
+    this.termName = Int32Array.from(data.termName);
+    this.rootChild = new Int32Array(data.vocab.length);
+    for (let e = this.edgeStart[0] as number; e < (this.edgeStart[1] as number); e++) {
+      this.rootChild[this.edgeToken[e] as number] = this.edgeChild[e] as number;
+    }
+    this.stopWord = Uint8Array.from(data.vocab, (w) => (NAME_STOP_WORDS.has(w) ? 1 : 0));
     this.byId = new Map(entries.map((e, i) => [e.id, i] as const));
   }
 
@@ -78,123 +118,146 @@ class TokenMatcher implements Matcher {
   }
 
   serialize(): CompiledData {
-    return serializeTables(this.tables);
+    return {
+      format: 1, entryCount: this.entries.length, entryIdsCheck: this.entriesCheck, vocab: this.vocab, names: this.names,
+      edgeStart: Array.from(this.edgeStart), edgeToken: Array.from(this.edgeToken), edgeChild: Array.from(this.edgeChild),
+      termStart: Array.from(this.termStart), termEntry: Array.from(this.termEntry), termFlags: Array.from(this.termFlags),
+      termName: Array.from(this.termName),
+    };
   }
 
-  /** Pass 1: words → vocabulary ids (-1 for words in no name), with spans and capitalisation. */
-  private tokenizeInto(text: string): TokenBuffer {
-    const buf = this.buf;
-    buf.length = 0;
+  find(text: string): Mention[] {
+    const out: Mention[] = [];
+    const run = this.run;
+    const words = this.words;
+    run.length = 0;
     let start = -1;
     let end = 0;
-    let h1 = H1_SEED;
-    let h2 = H2_SEED;
+    let h = HASH_SEED;
     let len = 0;
     let first = 0;
     let afterApostrophe = false;
     const n = text.length;
     for (let i = 0; i <= n; i++) {
       const c = i < n ? text.charCodeAt(i) : 32;
-      const f = FOLD_TABLE[c] as number;
-      if (f === IGNORABLE) continue;
-      const single = SINGLE_TOKEN_TABLE[c] === 1;
-      if (f !== SEPARATOR && f !== APOSTROPHE && !single) {
+      const cls = CHAR_CLASS[c] as number;
+      if (cls === WORD) {
+        const f = FOLDED[c] as number;
         if (start < 0) {
           start = i;
-          first = f;
-          h1 = H1_SEED;
-          h2 = H2_SEED;
+          h = HASH_SEED;
           len = 0;
+          first = f;
         }
-        h1 = stepH1(h1, f);
-        h2 = stepH2(h2, f);
+        h = hashStep(h, f);
         len++;
         end = i + 1;
         continue;
       }
+      if (cls === IGNORABLE) continue;
       if (start >= 0) {
-        // A lone "s" after an apostrophe is a possessive ending, not a word.
-        if (!(afterApostrophe && len === 1 && first === 115)) {
-          const id = this.wordIds.get(wordKey(h1, h2)) ?? -1;
-          buf.push(id, start, end, CASE_TABLE[text.charCodeAt(start)] === 2 ? 0 : 1);
+        // A lone "s" after an apostrophe is a possessive ending: neither a word nor a break.
+        if (!(afterApostrophe && len === 1 && first === S_CHAR)) {
+          const id = words.find(text, start, end, h, len);
+          if (id >= 0) run.push(id, start, end, LETTER_CASE[text.charCodeAt(start)] === 2 ? 0 : 1);
+          else if (run.length > 0) this.matchRun(text, out);
         }
         start = -1;
-        afterApostrophe = f === APOSTROPHE;
+        afterApostrophe = cls === APOSTROPHE;
       } else afterApostrophe = false;
-      if (single) {
-        const id = this.wordIds.get(wordKey(stepH1(H1_SEED, f), stepH2(H2_SEED, f))) ?? -1;
-        buf.push(id, i, i + 1, 1);
+      if (cls === SINGLE) {
+        const id = words.find(text, i, i + 1, hashStep(HASH_SEED, FOLDED[c] as number), 1);
+        if (id >= 0) run.push(id, i, i + 1, 1);
+        else if (run.length > 0) this.matchRun(text, out);
       }
     }
-    return buf;
-  }
-
-  find(text: string): Mention[] {
-    const buf = this.tokenizeInto(text);
-    const { edges, terminals, vocab } = this.tables;
-    const out: Mention[] = [];
-    for (let k = 0; k < buf.length; k++) {
-      if ((buf.ids[k] as number) < 0) continue;
-      let node = 0;
-      let bestEnd = -1;
-      let bestRefs: PatternRef[] = [];
-      for (let j = k; j < buf.length; j++) {
-        const id = buf.ids[j] as number;
-        if (id < 0) break;
-        const child = edges.get(node * EDGE_BASE + id);
-        if (child === undefined) break;
-        node = child;
-        const refs = terminals.get(node);
-        if (!refs) continue;
-        const passing = refs.filter((r) => !r.caps || this.capitalised(buf, k, j));
-        if (passing.length > 0) {
-          bestEnd = j;
-          bestRefs = passing;
-        }
-      }
-      if (bestEnd < 0 || !this.verify(text, buf, k, bestEnd, vocab)) continue;
-      out.push(this.mention(buf, k, bestEnd, bestRefs));
-      k = bestEnd;
-    }
+    if (run.length > 0) this.matchRun(text, out);
     return out;
   }
 
-  /** Words that need capitals (not small words such as "of") start with one. */
-  private capitalised(buf: TokenBuffer, k: number, j: number): boolean {
-    for (let t = k; t <= j; t++) {
-      if (buf.caps[t] === 1) continue;
-      if (!NAME_STOP_WORDS.has(this.tables.vocab[buf.ids[t] as number] ?? '')) return false;
+  private child(node: number, token: number): number {
+    if (node === 0) return this.rootChild[token] as number;
+    const last = this.edgeStart[node + 1] as number;
+    for (let e = this.edgeStart[node] as number; e < last; e++) {
+      const t = this.edgeToken[e] as number;
+      if (t === token) return this.edgeChild[e] as number;
+      if (t > token) break; // sorted by token
     }
-    return true;
+    return 0;
   }
 
-  /** Re-folds the words of the candidate and compares them with the vocabulary (hash collisions). */
-  private verify(text: string, buf: TokenBuffer, k: number, j: number, vocab: string[]): boolean {
-    for (let t = k; t <= j; t++) {
-      let word = '';
-      for (let i = buf.starts[t] as number; i < (buf.ends[t] as number); i++) {
-        const f = FOLD_TABLE[text.charCodeAt(i)] as number;
-        if (f !== IGNORABLE) word += String.fromCharCode(f);
+  /** Leftmost-longest mentions within the current run of listed words; empties the run. */
+  private matchRun(text: string, out: Mention[]): void {
+    const run = this.run;
+    const { ids, caps } = run;
+    for (let k = 0; k < run.length; k++) {
+      let node = this.child(0, ids[k] as number);
+      let bestEnd = -1;
+      let bestNode = 0;
+      let bestCapsOk = false;
+      let capsOk = true;
+      for (let j = k; node !== 0; ) {
+        capsOk &&= caps[j] === 1 || this.stopWord[ids[j] as number] === 1;
+        if (this.hasPassing(node, capsOk)) {
+          bestEnd = j;
+          bestNode = node;
+          bestCapsOk = capsOk;
+        }
+        if (++j >= run.length) break;
+        node = this.child(node, ids[j] as number);
       }
-      if (word !== vocab[buf.ids[t] as number]) return false;
+      if (bestEnd < 0) continue;
+      const start = run.starts[k] as number;
+      const end = run.ends[bestEnd] as number;
+      out.push(this.mention(start, end, bestNode, bestCapsOk, !allLowerCase(text, start, end)));
+      k = bestEnd;
     }
-    return true;
+    run.length = 0;
   }
 
-  private mention(buf: TokenBuffer, k: number, j: number, refs: PatternRef[]): Mention {
-    const strong = refs.filter((r) => r.strength === STRONG);
-    const chosen = (strong.length > 0 ? strong : refs)
-      .map((r) => ({ r, e: this.entries[r.entry] as Entry }))
-      .sort((a, b) => listRank(a.e.list) - listRank(b.e.list) || a.r.entry - b.r.entry);
-    const firstRef = chosen[0]?.r;
-    return {
-      start: buf.starts[k] as number,
-      end: buf.ends[j] as number,
-      entryIds: chosen.map((c) => c.e.id),
-      strength: strong.length > 0 ? 'strong' : 'context',
-      matchedName: firstRef?.name ?? '',
-    };
+  /** Whether a name ending at `node` may be reported (names that need capitals need them). */
+  private hasPassing(node: number, capsOk: boolean): boolean {
+    const last = this.termStart[node + 1] as number;
+    for (let t = this.termStart[node] as number; t < last; t++) {
+      if (capsOk || ((this.termFlags[t] as number) & FLAG_CAPS) === 0) return true;
+    }
+    return false;
   }
+
+  /**
+   * The entries of a name: strong readings if any, else context ones; most relevant first.
+   * Written all in lower case ("nso group"), a name is only a context mention: running text
+   * writes a party's name with a capital, and lower case is how ordinary phrases look.
+   */
+  private mention(start: number, end: number, node: number, capsOk: boolean, cased: boolean): Mention {
+    const first = this.termStart[node] as number;
+    const last = this.termStart[node + 1] as number;
+    let strong = false;
+    for (let t = first; t < last; t++) {
+      const flags = this.termFlags[t] as number;
+      if (cased && (capsOk || (flags & FLAG_CAPS) === 0) && (flags & FLAG_CONTEXT) === 0) strong = true;
+    }
+    const entryIds: string[] = [];
+    let matchedName = '';
+    for (let t = first; t < last; t++) {
+      const flags = this.termFlags[t] as number;
+      if (!capsOk && (flags & FLAG_CAPS) !== 0) continue;
+      if (strong && (flags & FLAG_CONTEXT) !== 0) continue;
+      if (entryIds.length === 0) matchedName = this.names[this.termName[t] as number] ?? '';
+      entryIds.push((this.entries[this.termEntry[t] as number] as Entry).id);
+    }
+    return { start, end, entryIds, strength: strong ? 'strong' : 'context', matchedName };
+  }
+}
+
+/** Whether every word character of text[start, end) is a lower-case letter ("&" aside). */
+function allLowerCase(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    const cls = CHAR_CLASS[c];
+    if ((cls === WORD || (cls === SINGLE && FOLDED[c] !== AMPERSAND)) && LETTER_CASE[c] !== 2) return false;
+  }
+  return true;
 }
 
 function included(entries: readonly Entry[], options?: MatcherOptions): Entry[] {
@@ -203,12 +266,19 @@ function included(entries: readonly Entry[], options?: MatcherOptions): Entry[] 
 
 export function compileMatcher(entries: readonly Entry[], options?: MatcherOptions): Matcher {
   const kept = included(entries, options);
-  return new TokenMatcher(kept, compileTables(kept));
+  return new TrieMatcher(kept, compileData(kept));
 }
 
-/** Rebuilds a matcher from serialised tables and the same entries, filtered the same way. */
+/**
+ * Rebuilds a matcher from serialised tables and the same entries, filtered the same way.
+ * Throws when the entries are not the ones the tables were compiled from.
+ */
 export function loadMatcher(data: CompiledData, entries: readonly Entry[], options?: MatcherOptions): Matcher {
-  return new TokenMatcher(included(entries, options), deserializeTables(data));
+  const kept = included(entries, options);
+  if (data.format !== 1 || data.entryCount !== kept.length || data.entryIdsCheck !== entryIdsCheck(kept)) {
+    throw new Error('The compiled matcher does not belong to these entries; compile it again.');
+  }
+  return new TrieMatcher(kept, data);
 }
 
 /** Mentions of a whole document: context mentions kept only where their party is named strongly. */
@@ -216,5 +286,3 @@ export function findInDocument(matcher: Matcher, text: string): Mention[] {
   const mentions = matcher.find(text);
   return resolveContext(mentions, strongIds(mentions));
 }
-
-export { CONTEXT, STRONG };

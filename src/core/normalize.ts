@@ -2,22 +2,30 @@
  * Character folding and tokenising, shared by the list compiler and the page scanner so that a
  * name and the text it appears in are normalised the same way.
  *
- * Every UTF-16 code unit has a class in a table built once:
- * - a word character, folded to lower case without diacritics ("É" → "e", "Ж" → "ж");
- * - an ideograph, kana or hangul syllable: a token on its own, so names in those scripts match
- *   without spaces;
- * - ignorable inside a word (soft hyphen, zero-width characters, combining marks);
- * - an apostrophe (possessives: "Huawei's" is "Huawei");
- * - a separator (everything else: spaces, line breaks, punctuation, hyphens).
+ * Every UTF-16 code unit has a class in a table built once (two typed-array reads per
+ * character in the scanner's loop, no regular expressions, no strings):
+ * - WORD: a letter or digit, folded to lower case without diacritics ("É" → "e", "Ж" → "ж");
+ * - SINGLE: an ideograph, kana or hangul syllable: a token on its own, so names in those scripts
+ *   match without spaces; also "&", a word of its own that names treat like "and" ("AT&T" is
+ *   "at & t"; see compile.ts);
+ * - IGNORABLE inside a word: soft hyphen, zero-width characters, combining marks;
+ * - APOSTROPHE: ends a word; a lone "s" after it is a possessive ending ("Huawei's" is "Huawei");
+ * - SEPARATOR: everything else: spaces incl. NBSP, line breaks, punctuation, hyphens ("Saito-Tech"
+ *   is "Saito Tech"), and astral characters (surrogates; no listed name uses them).
  */
 
 export const SEPARATOR = 0;
-export const IGNORABLE = 0xffff;
-export const APOSTROPHE = 0xfffe;
-const FOLD = new Uint16Array(0x10000);
-/** Letter case, for the capitalisation rule: 1 upper case, 2 lower case, 0 uncased. */
-const CASE = new Uint8Array(0x10000);
-const SINGLE = new Uint8Array(0x10000);
+export const WORD = 1;
+export const IGNORABLE = 2;
+export const APOSTROPHE = 3;
+export const SINGLE = 4;
+
+/** Class of each UTF-16 code unit. */
+export const CHAR_CLASS = new Uint8Array(0x10000);
+/** Folded code unit for WORD and SINGLE characters. */
+export const FOLDED = new Uint16Array(0x10000);
+/** Letter case of each code unit, for the capitalisation rule: 1 upper, 2 lower, 0 uncased. */
+export const LETTER_CASE = new Uint8Array(0x10000);
 
 function isSingleTokenScript(c: number): boolean {
   return (
@@ -29,35 +37,50 @@ function isSingleTokenScript(c: number): boolean {
   );
 }
 
+function isIgnorable(c: number, ch: string): boolean {
+  return c === 0xad || (c >= 0x200b && c <= 0x200d) || c === 0x2060 || c === 0xfeff || /\p{M}/u.test(ch);
+}
+
 function buildTables(): void {
   const wordChar = /[\p{L}\p{N}]/u;
-  const mark = /\p{M}/u;
   for (let c = 0; c < 0x10000; c++) {
-    if (c >= 0xd800 && c <= 0xdfff) {
-      FOLD[c] = SEPARATOR; // astral characters: not in listed names
-      continue;
-    }
+    if (c >= 0xd800 && c <= 0xdfff) continue; // surrogates: SEPARATOR
     if (isSingleTokenScript(c)) {
-      FOLD[c] = c;
-      SINGLE[c] = 1;
+      CHAR_CLASS[c] = SINGLE;
+      FOLDED[c] = c;
       continue;
     }
     const ch = String.fromCharCode(c);
-    if (c === 0x27 || c === 0x2019 || c === 0x2bc) FOLD[c] = APOSTROPHE;
-    else if (c === 0xad || (c >= 0x200b && c <= 0x200d) || c === 0x2060 || c === 0xfeff || mark.test(ch)) FOLD[c] = IGNORABLE;
+    if (c === 0x26 || c === 0xff06) {
+      CHAR_CLASS[c] = SINGLE; // "&", "＆"
+      FOLDED[c] = 0x26;
+    } else if (c === 0x27 || c === 0x2019 || c === 0x2bc) CHAR_CLASS[c] = APOSTROPHE;
+    else if (isIgnorable(c, ch)) CHAR_CLASS[c] = IGNORABLE;
     else if (c < 0x3000 && wordChar.test(ch)) {
+      // NFD splits "é" into "e" + accent; a letter that does not split ("ø", "ł") keeps its own
+      // lower-case form.
       const base = ch.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-      FOLD[c] = base.length === 1 ? base.charCodeAt(0) : ch.toLowerCase().charCodeAt(0);
-      CASE[c] = ch !== ch.toLowerCase() ? 1 : ch !== ch.toUpperCase() ? 2 : 0;
+      CHAR_CLASS[c] = WORD;
+      FOLDED[c] = base.length === 1 ? base.charCodeAt(0) : ch.toLowerCase().charCodeAt(0);
+      LETTER_CASE[c] = ch !== ch.toLowerCase() ? 1 : ch !== ch.toUpperCase() ? 2 : 0;
     } else if (c >= 0xff10 && c <= 0xff5a && wordChar.test(ch)) {
-      FOLD[c] = ch.normalize('NFKC').toLowerCase().charCodeAt(0); // full-width Latin and digits
-    } else FOLD[c] = SEPARATOR;
+      CHAR_CLASS[c] = WORD; // full-width Latin letters and digits
+      FOLDED[c] = ch.normalize('NFKC').toLowerCase().charCodeAt(0);
+      LETTER_CASE[c] = ch !== ch.toLowerCase() ? 1 : ch !== ch.toUpperCase() ? 2 : 0;
+    }
   }
 }
 buildTables();
 
-export function foldCode(c: number): number {
-  return FOLD[c] ?? SEPARATOR;
+/** 32-bit FNV-1a over folded code units: the scanner's word key (verified on every hit). */
+export const HASH_SEED = 0x811c9dc5 | 0;
+export function hashStep(h: number, folded: number): number {
+  return Math.imul(h ^ folded, 0x01000193);
+}
+export function hashWord(word: string): number {
+  let h = HASH_SEED;
+  for (let i = 0; i < word.length; i++) h = hashStep(h, word.charCodeAt(i));
+  return h;
 }
 
 /** Tokens of a text: folded word strings and their UTF-16 spans. */
@@ -70,8 +93,8 @@ export interface Token {
 }
 
 /**
- * Splits text into folded tokens. Used for names (at compile time) and for verification of
- * candidate matches; the page scanner has its own allocation-free loop with the same rules.
+ * Splits text into folded tokens. Used for names (at compile time), the look-up and tests; the
+ * page scanner has its own allocation-free loop with the same rules (src/core/matcher.ts).
  */
 export function tokenize(text: string): Token[] {
   const out: Token[] = [];
@@ -83,40 +106,36 @@ export function tokenize(text: string): Token[] {
     if (start < 0) return;
     // "'s" after a word is a possessive, not a token.
     if (!(afterApostrophe && word === 's')) {
-      out.push({ text: word, start, end, capitalised: CASE[text.charCodeAt(start)] !== 2 });
+      out.push({ text: word, start, end, capitalised: LETTER_CASE[text.charCodeAt(start)] !== 2 });
     }
     word = '';
     start = -1;
   };
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    const f = FOLD[c] ?? SEPARATOR;
-    if (f === IGNORABLE) continue;
-    if (f === SEPARATOR || f === APOSTROPHE) {
-      const wasWord = start >= 0;
-      flush();
-      afterApostrophe = f === APOSTROPHE && wasWord;
+    const cls = CHAR_CLASS[c];
+    if (cls === IGNORABLE) continue;
+    if (cls === WORD) {
+      if (start < 0) start = i;
+      word += String.fromCharCode(FOLDED[c] as number);
+      end = i + 1;
       continue;
     }
-    if (SINGLE[c]) {
-      flush();
-      out.push({ text: String.fromCharCode(f), start: i, end: i + 1, capitalised: true });
-      afterApostrophe = false;
-      continue;
-    }
-    if (start < 0) start = i;
-    word += String.fromCharCode(f);
-    end = i + 1;
+    const wasWord = start >= 0;
+    flush();
+    afterApostrophe = cls === APOSTROPHE && wasWord;
+    if (cls === SINGLE) out.push({ text: String.fromCharCode(FOLDED[c] as number), start: i, end: i + 1, capitalised: true });
   }
   flush();
   return out;
 }
 
-/** The normalised form of a name or text: folded tokens joined by single spaces. */
-export function normalizeText(text: string): string {
-  return tokenize(text)
-    .map((t) => t.text)
-    .join(' ');
+/** The folded tokens of a name or text. */
+export function foldedWords(text: string): string[] {
+  return tokenize(text).map((t) => t.text);
 }
 
-export { FOLD as FOLD_TABLE, SINGLE as SINGLE_TOKEN_TABLE, CASE as CASE_TABLE };
+/** The normalised form of a name or text: folded tokens joined by single spaces. */
+export function normalizeText(text: string): string {
+  return foldedWords(text).join(' ');
+}

@@ -22,11 +22,12 @@ async function open(path: string, expectAtLeast = 1): Promise<{ page: Page; high
 
 /** Points at a highlighted name and clicks its hover card, which opens the popup page in a tab. */
 async function openDetailsFromCard(page: Page, name: string): Promise<Page> {
+  await page.bringToFront();
   const box = await page.evaluate((wanted) => {
     const h = CSS.highlights.get('listed-party') as unknown as Set<Range>;
     const range = [...h].find((x) => x.toString() === wanted);
     range?.startContainer.parentElement?.scrollIntoView({ block: 'center' });
-    const r = range?.getBoundingClientRect();
+    const r = range?.getClientRects()[0]; // the first line, when the name wraps
     return r ? { x: r.left + r.width / 2, y: r.top + r.height / 2, bottom: r.bottom, left: r.left } : null;
   }, name);
   if (!box) throw new Error(`${name} is not highlighted`);

@@ -1,115 +1,166 @@
 import { describe, expect, it } from 'vitest';
-import { compileMatcher, findInDocument, loadMatcher } from '../../src/core/matcher';
-import { normalizeText, tokenize } from '../../src/core/normalize';
-import type { Entry } from '../../src/core/model';
+import { readFileSync } from 'node:fs';
+import { compileMatcher, findInDocument, loadMatcher, type Matcher } from '../../src/core/matcher';
+import { hashWord } from '../../src/core/normalize';
+import type { Bundle, Entry } from '../../src/core/model';
 
-function entry(id: string, name: string, more: Partial<Entry> = {}): Entry {
-  return { id, list: 'EL', listName: 'Entity List', type: 'entity', name, ...more };
-}
-
-const entries: Entry[] = [
-  entry('nso', 'NSO Group'),
-  entry('candiru', 'Candiru', { aliases: ['Saito Tech Ltd.', 'DF Associates Ltd.'] }),
-  entry('coseinc', 'Computer Security Initiative Consultancy PTE. LTD.', { aliases: ['COSEINC'] }),
-  entry('pt', 'Positive Technologies', { ambiguous: [{ name: 'Positive Technologies', reason: 'common-phrase' }] }),
-  entry('pt-sdn', 'AKTSIONERNOE OBSHCHESTVO POZITIV TEKNOLODZHIZ', { list: 'SDN', aliases: ['JSC POSITIVE TECHNOLOGIES'] }),
-  entry('huawei', 'Huawei Technologies Co., Ltd. (Huawei)', { aliases: ['Huawei'], nativeNames: ['华为'] }),
-  entry('huawei-berlin', 'Huawei Cloud Berlin'),
-  entry('arsenal', 'Arsenal', { ambiguous: [{ name: 'Arsenal', reason: 'common-word' }] }),
-  entry('skoda', 'Škoda Export'),
-  entry('rostec', 'Государственная корпорация Ростех', { aliases: ['Rostec'] }),
-  entry('mpk', 'Microelectronic Production Complex (MPK)', { aliases: ['MPK'], ambiguous: [{ name: 'MPK', reason: 'short-acronym' }] }),
-];
+const bundle = JSON.parse(readFileSync(new URL('../fixtures/matcher/small-bundle.json', import.meta.url), 'utf8')) as Bundle;
+const entries = bundle.entries;
 const matcher = compileMatcher(entries);
 
-function found(text: string): [string, string][] {
-  return findInDocument(matcher, text).map((m) => [text.slice(m.start, m.end), m.entryIds[0] ?? '']);
+/** [surface text, first entry id] of each mention of a whole document. */
+function found(text: string, m: Matcher = matcher): [string, string][] {
+  return findInDocument(m, text).map((x) => [text.slice(x.start, x.end), x.entryIds[0] ?? '']);
 }
 
-describe('normalisation', () => {
-  it('folds case and diacritics and drops punctuation', () => {
-    expect(normalizeText('ŠKODA  Éxport, S.A.')).toBe('skoda export s a');
+describe('names as written in running text', () => {
+  it('finds names whatever their case, spacing and line breaks', () => {
+    expect(found('Deals with NSO\n   GROUP and nso group and NSO\u00a0Group.')).toEqual([
+      ['NSO\n   GROUP', 'EL-nso'], ['nso group', 'EL-nso'], ['NSO\u00a0Group', 'EL-nso'],
+    ]);
   });
-  it('ignores soft hyphens and zero-width characters inside words, splits on hyphens', () => {
-    expect(normalizeText('Hua\u00adwei Saito-Tech Can\u200bdiru')).toBe('huawei saito tech candiru');
+  it('finds a name without its legal form, and with it', () => {
+    expect(found('Computer Security Initiative Consultancy said')).toEqual([['Computer Security Initiative Consultancy', 'EL-coseinc']]);
+    expect(found('Computer Security Initiative Consultancy Pte. Ltd. said')).toEqual([
+      ['Computer Security Initiative Consultancy Pte. Ltd', 'EL-coseinc'],
+    ]);
+    expect(found('the firm Elecon and OOO Elecon')).toEqual([['Elecon', 'EL-elecon'], ['OOO Elecon', 'EL-elecon']]);
   });
-  it('drops possessive endings', () => {
-    expect(tokenize("Huawei's and NSO Group’s").map((t) => t.text)).toEqual(['huawei', 'and', 'nso', 'group']);
+  it('finds aliases, with or without their legal form, and hyphenated', () => {
+    expect(found('Saito Tech and Saito-Tech Ltd. and COSEINC')).toEqual([
+      ['Saito Tech', 'EL-candiru'], ['Saito-Tech Ltd', 'EL-candiru'], ['COSEINC', 'EL-coseinc'],
+    ]);
   });
-  it('makes each ideograph a token', () => {
-    expect(tokenize('华为公司').map((t) => t.text)).toEqual(['华', '为', '公', '司']);
+  it('reads "&" and "and" as the same word', () => {
+    expect(found('Smith & Wesson Trading and Smith and Wesson Trading LLC')).toEqual([
+      ['Smith & Wesson Trading', 'EL-smith'], ['Smith and Wesson Trading LLC', 'EL-smith'],
+    ]);
+  });
+  it('keeps possessive endings out of the span, with either apostrophe', () => {
+    expect(found("Huawei's phones; NSO Group’s spyware")).toEqual([['Huawei', 'EL-huawei'], ['NSO Group', 'EL-nso']]);
+  });
+  it('matches diacritics in either direction', () => {
+    expect(found('Skoda Export and ŠKODA EXPORT')).toEqual([['Skoda Export', 'EL-skoda'], ['ŠKODA EXPORT', 'EL-skoda']]);
+  });
+  it('ignores soft hyphens and zero-width characters inside a name', () => {
+    const text = 'Can\u00addiru and Hua\u200bwei';
+    expect(found(text)).toEqual([['Can\u00addiru', 'EL-candiru'], ['Hua\u200bwei', 'EL-huawei']]);
+  });
+  it('does not match words that merely contain a name', () => {
+    expect(found('Candirus, Huaweiish, NSOGroup and preCandiru')).toEqual([]);
   });
 });
 
-describe('matcher', () => {
-  it('finds names whatever their case, spacing and line breaks', () => {
-    expect(found('Deals with NSO\n   GROUP and nso group.')).toEqual([['NSO\n   GROUP', 'nso'], ['nso group', 'nso']]);
-  });
-  it('finds a name without its legal form, and with it', () => {
-    expect(found('Computer Security Initiative Consultancy said')).toEqual([['Computer Security Initiative Consultancy', 'coseinc']]);
-    expect(found('Computer Security Initiative Consultancy Pte Ltd said')).toEqual([['Computer Security Initiative Consultancy Pte Ltd', 'coseinc']]);
-  });
-  it('finds aliases, with or without their legal form', () => {
-    expect(found('Saito Tech and Saito-Tech Ltd. and COSEINC')).toEqual([
-      ['Saito Tech', 'candiru'], ['Saito-Tech Ltd', 'candiru'], ['COSEINC', 'coseinc'],
-    ]);
-  });
-  it('keeps the possessive out of the span', () => {
-    expect(found("Huawei's phones")).toEqual([['Huawei', 'huawei']]);
-  });
-  it('matches diacritics in either direction', () => {
-    expect(found('Skoda Export and ŠKODA EXPORT')).toEqual([['Skoda Export', 'skoda'], ['ŠKODA EXPORT', 'skoda']]);
-  });
+describe('overlaps and several entries', () => {
   it('prefers the most specific (longest) name', () => {
-    expect(found('Huawei Cloud Berlin opened')).toEqual([['Huawei Cloud Berlin', 'huawei-berlin']]);
-    expect(found('Huawei opened')).toEqual([['Huawei', 'huawei']]);
+    expect(found('Huawei Cloud Berlin opened')).toEqual([['Huawei Cloud Berlin', 'EL-huawei-berlin']]);
+    expect(found('Huawei Cloud opened')).toEqual([['Huawei', 'EL-huawei']]);
   });
-  it('does not match words that merely contain a name', () => {
-    expect(found('Candirus, Huaweiish and NSOGroup')).toEqual([]);
+  it('reports mentions leftmost first and never overlapping', () => {
+    const mentions = matcher.find('Huawei Huawei Cloud Berlin Candiru');
+    for (let i = 1; i < mentions.length; i++) expect(mentions[i]?.start).toBeGreaterThanOrEqual(mentions[i - 1]?.end ?? 0);
+    expect(mentions).toHaveLength(3);
   });
-  it('needs capitals for a name made of common words', () => {
-    expect(found('Positive Technologies was listed')).toEqual([['Positive Technologies', 'pt']]);
-    expect(found('we invest in positive technologies for health')).toEqual([]);
+  it('finds every name in a long run of listed words', () => {
+    const text = 'Huawei Candiru '.repeat(500);
+    const mentions = matcher.find(text);
+    expect(mentions).toHaveLength(1000);
+    expect(text.slice(mentions[999]?.start, mentions[999]?.end)).toBe('Candiru');
   });
   it('lists every entry with the same name, the Entity List first', () => {
-    const m = matcher.find('JSC Positive Technologies');
-    expect(m[0]?.entryIds).toEqual(['pt-sdn']);
-    const both = matcher.find('Positive Technologies');
-    expect(both[0]?.entryIds).toEqual(['pt', 'pt-sdn']);
+    expect(matcher.find('JSC Positive Technologies')[0]?.entryIds).toEqual(['SDN-pt']);
+    expect(matcher.find('Positive Technologies')[0]?.entryIds).toEqual(['EL-pt', 'SDN-pt']);
   });
-  it('flags a short form only once the full name is on the page', () => {
+  it('gives the listed name that matched', () => {
+    expect(matcher.find('Saito Tech')[0]?.matchedName).toBe('Saito Tech Ltd.');
+  });
+});
+
+describe('strong and context-only forms', () => {
+  it('needs capitals for a name made of common words', () => {
+    expect(found('Positive Technologies was listed; POSITIVE TECHNOLOGIES too')).toEqual([
+      ['Positive Technologies', 'EL-pt'], ['POSITIVE TECHNOLOGIES', 'EL-pt'],
+    ]);
+    expect(found('we invest in positive technologies for health')).toEqual([]);
+  });
+  it('flags a short form only once the full name is in the document', () => {
+    expect(matcher.find('NSO said no.').map((m) => m.strength)).toEqual(['context']);
     expect(found('NSO said no.')).toEqual([]);
-    expect(found('NSO Group sells Pegasus. NSO said no.')).toEqual([['NSO Group', 'nso'], ['NSO', 'nso']]);
+    expect(found('NSO said no. NSO Group sells Pegasus.')).toEqual([['NSO', 'EL-nso'], ['NSO Group', 'EL-nso']]);
   });
-  it('flags ambiguous names only in context', () => {
+  it('flags names marked ambiguous only in context', () => {
     expect(found('Arsenal won the match')).toEqual([]);
     expect(found('the MPK plant')).toEqual([]);
     expect(found('Microelectronic Production Complex (MPK) and MPK again')).toEqual([
-      ['Microelectronic Production Complex (MPK', 'mpk'], ['MPK', 'mpk'],
+      ['Microelectronic Production Complex (MPK', 'EL-mpk'], ['MPK', 'EL-mpk'],
     ]);
   });
-  it('finds names in their own script', () => {
-    expect(found('据报道，华为公司和Ростех')).toEqual([['华为', 'huawei']]);
-    expect(found('корпорация Ростех и Государственная корпорация Ростех')).toEqual([['Государственная корпорация Ростех', 'rostec']]);
+  it('reads a name written all in lower case as a context mention', () => {
+    expect(matcher.find('talks with nso group')[0]?.strength).toBe('context');
+    expect(found('talks with nso group')).toEqual([]);
+    expect(found('NSO Group said: nso group is innocent')).toEqual([['NSO Group', 'EL-nso'], ['nso group', 'EL-nso']]);
+    expect(found('iFlytek? no: Computer security initiative consultancy')).toEqual([
+      ['Computer security initiative consultancy', 'EL-coseinc'],
+    ]);
+  });
+  it('needs a capital for a one-word name', () => {
+    expect(found('the candiru is a fish; Candiru is a company')).toEqual([['Candiru', 'EL-candiru']]);
+  });
+});
+
+describe('scripts and offsets', () => {
+  it('finds names in their own script, with or without their legal form', () => {
+    expect(found('据报道，华为技术有限公司和华为技术')).toEqual([['华为技术有限公司', 'EL-huawei'], ['华为技术', 'EL-huawei']]);
+    expect(found('корпорация Ростех и Государственная корпорация Ростех')).toEqual([
+      ['Государственная корпорация Ростех', 'EL-rostec'],
+    ]);
   });
   it('gives UTF-16 offsets that slice the input exactly, after astral characters', () => {
-    const text = '😀 𝒳 Candiru 😀 Huawei';
+    const text = '😀 𝒳 Candiru 😀 Škoda Export 🇺🇸 华为技术';
     const mentions = findInDocument(matcher, text);
-    expect(mentions.map((m) => text.slice(m.start, m.end))).toEqual(['Candiru', 'Huawei']);
+    expect(mentions.map((m) => text.slice(m.start, m.end))).toEqual(['Candiru', 'Škoda Export', '华为技术']);
+    expect(mentions[0]?.start).toBe(text.indexOf('Candiru'));
   });
-  it('never reports a word that only shares a hash with a listed word', () => {
-    // Every candidate is verified against the text; random words must produce nothing.
-    const words = Array.from({ length: 20000 }, (_, i) => `w${i.toString(36)}x`).join(' ');
-    expect(matcher.find(words)).toEqual([]);
+});
+
+describe('hash collisions', () => {
+  /** Two different words with the same 32-bit hash, found by a birthday search. */
+  function collidingWords(): [string, string] {
+    const seen = new Map<number, string>();
+    for (let i = 0; ; i++) {
+      const w = `q${i.toString(36)}`;
+      const h = hashWord(w);
+      const other = seen.get(h);
+      if (other !== undefined) return [other, w];
+      seen.set(h, w);
+    }
+  }
+  it('never takes a word for a listed word that only shares its hash', () => {
+    const [listed, other] = collidingWords();
+    expect(listed).not.toBe(other);
+    expect(hashWord(listed)).toBe(hashWord(other));
+    const cap = (w: string): string => w[0]?.toUpperCase() + w.slice(1);
+    const m = compileMatcher([{ id: 'EL-x', list: 'EL', listName: 'Entity List', type: 'entity', name: `${cap(listed)} Systems` }]);
+    expect(found(`${cap(other)} Systems`, m)).toEqual([]);
+    expect(found(`${cap(listed)} Systems`, m)).toEqual([[`${cap(listed)} Systems`, 'EL-x']]);
   });
+});
+
+describe('options and serialisation', () => {
   it('filters entries with include', () => {
-    const only = compileMatcher(entries, { include: (e) => e.list === 'SDN' });
+    const only = compileMatcher(entries, { include: (e: Entry) => e.list === 'SDN' && e.type === 'entity' });
     expect(only.entryCount).toBe(1);
-    expect(only.find('Positive Technologies NSO Group')[0]?.entryIds).toEqual(['pt-sdn']);
+    expect(only.find('Positive Technologies NSO Group')[0]?.entryIds).toEqual(['SDN-pt']);
+    expect(only.entry('EL-nso')).toBeUndefined();
+    expect(only.entry('SDN-pt')?.name).toBe('AKTSIONERNOE OBSHCHESTVO POZITIV TEKNOLODZHIZ');
   });
-  it('round-trips through its serialised form', () => {
+  it('round-trips through JSON', () => {
     const again = loadMatcher(JSON.parse(JSON.stringify(matcher.serialize())), entries);
-    const text = 'NSO Group, Candiru, Huawei Cloud Berlin, 华为';
+    const text = 'NSO Group, Candiru, Huawei Cloud Berlin, 华为技术, Smith & Wesson Trading, NSO';
     expect(again.find(text)).toEqual(matcher.find(text));
+    expect(again.find(text).length).toBeGreaterThan(4);
+  });
+  it('refuses tables compiled from other entries', () => {
+    expect(() => loadMatcher(matcher.serialize(), entries.slice(1))).toThrow(/does not belong/);
   });
 });
