@@ -120,7 +120,9 @@ class TrieBuilder {
       d.termStart.push(d.termEntry.length);
       const refs = this.terminals.get(node);
       if (!refs) continue;
-      refs.sort((a, b) => rank(a) - rank(b) || a.entry - b.entry);
+      // Same list: the entry whose main name this is comes before entries reached through an alias.
+      const viaAlias = (r: PatternRef): number => (entries[r.entry]?.name === r.name ? 0 : 1);
+      refs.sort((a, b) => rank(a) - rank(b) || viaAlias(a) - viaAlias(b) || a.entry - b.entry);
       for (const r of refs) {
         let n = nameIds.get(r.name);
         if (n === undefined) {
