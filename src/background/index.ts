@@ -6,7 +6,7 @@ import { browser, type Runtime } from '../shared/browser';
 import type { BackgroundMessages, ReplyOf, RequestOf } from '../shared/messages';
 import { isKnownMessage } from '../shared/message-checks';
 import { handlers } from './handlers';
-import { forgetTab, resetTab } from './tab-state';
+import { forgetTab, resetTab, restoreBadges } from './tab-state';
 import { getBundle } from './list-store';
 
 function dispatch<K extends keyof BackgroundMessages>(type: K, payload: RequestOf<BackgroundMessages, K>, sender: Runtime.MessageSender): Promise<ReplyOf<BackgroundMessages, K>> {
@@ -35,3 +35,5 @@ browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
 browser.runtime.onInstalled.addListener(() => {
   void getBundle(); // warm up: check the embedded list once at install
 });
+
+restoreBadges().catch(() => undefined);

@@ -74,3 +74,17 @@ export function forgetTab(tabId: number): Promise<void> {
     await session?.remove(keyOf(tabId));
   });
 }
+
+/**
+ * Firefox clears tab badges when it unloads an idle event page; the counts are in
+ * storage.session, so each start of the background draws them again.
+ */
+export async function restoreBadges(): Promise<void> {
+  if (!session) return;
+  const all = await session.get(null);
+  for (const [key, value] of Object.entries(all)) {
+    const tabId = Number(key.slice('tab:'.length));
+    if (!key.startsWith('tab:') || !Number.isInteger(tabId)) continue;
+    await updateBadge(tabId, mergeFrames((value as StoredTab).frames ?? {}));
+  }
+}

@@ -27,8 +27,9 @@ async function openDetailsFromCard(page: Page, name: string): Promise<Page> {
     const h = CSS.highlights.get('listed-party') as unknown as Set<Range>;
     const range = [...h].find((x) => x.toString() === wanted);
     range?.startContainer.parentElement?.scrollIntoView({ block: 'center' });
-    const r = range?.getClientRects()[0]; // the first line, when the name wraps
-    return r ? { x: r.left + r.width / 2, y: r.top + r.height / 2, bottom: r.bottom, left: r.left } : null;
+    const r = range?.getClientRects()[0]; // point at the first line, when the name wraps
+    const all = range?.getBoundingClientRect(); // the card opens below the whole name
+    return r && all ? { x: r.left + r.width / 2, y: r.top + r.height / 2, bottom: all.bottom, left: Math.max(all.left, 4) } : null;
   }, name);
   if (!box) throw new Error(`${name} is not highlighted`);
   await page.mouse.move(box.x, box.y);
@@ -124,5 +125,19 @@ describe('Firefox ESR', () => {
     expect((await waitForValue(() => page.evaluate(readHighlights), (h) => h.length === 15)).length).toBe(15);
     await popup.close();
     await page.close();
+  });
+  it('keeps the tab state, the badge and matching after the idle event page is unloaded', async () => {
+    const { page } = await open('/demo', 15);
+    await sleep(5000); // past the 2 s idle timeout set for these tests
+    const later = await open('/dynamic');
+    expect(later.highlights).toEqual(['Candiru']);
+    await sleep(5000);
+    const popup = await openDetailsFromCard(page, 'Positive Technologies');
+    const text = await waitForValue(() => popup.evaluate(() => document.body.innerText), (t) => /5 listed parties/.test(t));
+    expect(text).toMatch(/5 listed parties/);
+    const tabId = Number(new URL(popupUrls.get(popup) ?? '').searchParams.get('tab'));
+    const badge = await popup.evaluate((id) => (globalThis as unknown as { browser: typeof chrome }).browser.action.getBadgeText({ tabId: id }), tabId);
+    expect(badge).toBe('5');
+    for (const p of [popup, later.page, page]) await p.close();
   });
 });
