@@ -83,7 +83,13 @@ describe('Firefox ESR', () => {
     expect(text).toContain('Presumption of denial');
     expect(text).toContain('Saito Tech Ltd.');
     const tabId = Number(new URL(popupUrls.get(popup) ?? '').searchParams.get('tab'));
-    const badge = await popup.evaluate((id) => (globalThis as unknown as { browser: typeof chrome }).browser.action.getBadgeText({ tabId: id }), tabId);
+    // Firefox drops badges when it unloads the idle event page; the popup's messages wake it and
+    // it redraws them from storage.session, so the badge comes back within a moment.
+    const badge = await waitForValue(
+      () => popup.evaluate((id) => (globalThis as unknown as { browser: typeof chrome }).browser.action.getBadgeText({ tabId: id }), tabId),
+      (b) => b === '5',
+      10_000,
+    );
     expect(badge).toBe('5');
     await popup.screenshot({ path: join(ROOT, 'docs/screenshots/popup-firefox.png') });
     await popup.close();
@@ -136,7 +142,13 @@ describe('Firefox ESR', () => {
     const text = await waitForValue(() => popup.evaluate(() => document.body.innerText), (t) => /5 listed parties/.test(t));
     expect(text).toMatch(/5 listed parties/);
     const tabId = Number(new URL(popupUrls.get(popup) ?? '').searchParams.get('tab'));
-    const badge = await popup.evaluate((id) => (globalThis as unknown as { browser: typeof chrome }).browser.action.getBadgeText({ tabId: id }), tabId);
+    // Firefox drops badges when it unloads the idle event page; the popup's messages wake it and
+    // it redraws them from storage.session, so the badge comes back within a moment.
+    const badge = await waitForValue(
+      () => popup.evaluate((id) => (globalThis as unknown as { browser: typeof chrome }).browser.action.getBadgeText({ tabId: id }), tabId),
+      (b) => b === '5',
+      10_000,
+    );
     expect(badge).toBe('5');
     for (const p of [popup, later.page, page]) await p.close();
   });
