@@ -54,6 +54,19 @@ async function openDetailsFromCard(page: Page, name: string): Promise<Page> {
   return popup;
 }
 
+/**
+ * The tab's badge, read from an extension page. Firefox drops badges when it unloads the idle
+ * event page; the popup's messages wake it and it redraws them from storage.session, so the
+ * expected text may take a moment to come back.
+ */
+function badgeOnceRedrawn(popup: Page, tabId: number, expected: string): Promise<string> {
+  return waitForValue(
+    () => popup.evaluate((id) => (globalThis as unknown as { browser: typeof chrome }).browser.action.getBadgeText({ tabId: id }), tabId),
+    (b) => b === expected,
+    10_000,
+  );
+}
+
 beforeAll(async () => {
   server = await startServer();
   addFixtures(server);
@@ -83,13 +96,7 @@ describe('Firefox ESR', () => {
     expect(text).toContain('Presumption of denial');
     expect(text).toContain('Saito Tech Ltd.');
     const tabId = Number(new URL(popupUrls.get(popup) ?? '').searchParams.get('tab'));
-    // Firefox drops badges when it unloads the idle event page; the popup's messages wake it and
-    // it redraws them from storage.session, so the badge comes back within a moment.
-    const badge = await waitForValue(
-      () => popup.evaluate((id) => (globalThis as unknown as { browser: typeof chrome }).browser.action.getBadgeText({ tabId: id }), tabId),
-      (b) => b === '5',
-      10_000,
-    );
+    const badge = await badgeOnceRedrawn(popup, tabId, '5');
     expect(badge).toBe('5');
     await popup.screenshot({ path: join(ROOT, 'docs/screenshots/popup-firefox.png') });
     await popup.close();
@@ -142,13 +149,7 @@ describe('Firefox ESR', () => {
     const text = await waitForValue(() => popup.evaluate(() => document.body.innerText), (t) => /5 listed parties/.test(t));
     expect(text).toMatch(/5 listed parties/);
     const tabId = Number(new URL(popupUrls.get(popup) ?? '').searchParams.get('tab'));
-    // Firefox drops badges when it unloads the idle event page; the popup's messages wake it and
-    // it redraws them from storage.session, so the badge comes back within a moment.
-    const badge = await waitForValue(
-      () => popup.evaluate((id) => (globalThis as unknown as { browser: typeof chrome }).browser.action.getBadgeText({ tabId: id }), tabId),
-      (b) => b === '5',
-      10_000,
-    );
+    const badge = await badgeOnceRedrawn(popup, tabId, '5');
     expect(badge).toBe('5');
     for (const p of [popup, later.page, page]) await p.close();
   });

@@ -1,4 +1,4 @@
-/** The command-line tools, run as a user runs them. */
+/** The list script, run as a user runs it (the scan command has its own file, scan.test.ts). */
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -10,32 +10,6 @@ const ROOT = resolve(import.meta.dirname, '../..');
 const TSX = join(ROOT, 'node_modules/.bin/tsx');
 const run = (script: string, args: string[], input?: string) =>
   spawnSync(TSX, [join(ROOT, 'scripts', script), ...args], { cwd: ROOT, encoding: 'utf8', input, timeout: 60_000 });
-
-describe('npm run scan', () => {
-  it('finds the five listed parties of the seed article, and nothing else', () => {
-    const article = readFileSync(join(ROOT, 'test/fixtures/us-blacklists-nso-group.txt'), 'utf8');
-    const r = run('scan.ts', ['--json', join(ROOT, 'test/fixtures/us-blacklists-nso-group.txt')]);
-    expect(r.status).toBe(0);
-    const { mentions } = JSON.parse(r.stdout) as { mentions: { start: number; end: number; text: string; entity: { name: string; list: string } }[] };
-    for (const m of mentions) expect(article.slice(m.start, m.end)).toBe(m.text);
-    expect(new Set(mentions.map((m) => `${m.entity.name} [${m.entity.list}]`))).toEqual(new Set([
-      'NSO Group [EL]', 'Candiru [EL]', 'Positive Technologies [EL]',
-      'Computer Security Initiative Consultancy PTE. LTD. [EL]', 'Huawei Technologies Co., Ltd. (Huawei) [EL]',
-    ]));
-    const nsoInText = article.match(/NSO Group/g)?.length ?? 0;
-    expect(mentions.filter((m) => m.text === 'NSO Group')).toHaveLength(nsoInText);
-    expect(mentions.filter((m) => m.text === 'NSO')).toHaveLength(1);
-    for (const word of ['WhatsApp', 'Amnesty', 'Pegasus', 'Commerce', 'Biden']) expect(mentions.some((m) => m.text.includes(word))).toBe(false);
-  });
-  it('reads standard input and fails clearly on a missing file', () => {
-    const r = run('scan.ts', ['-'], 'Talks with Candiru stalled.');
-    expect(r.status).toBe(0);
-    expect(r.stdout).toContain('Candiru');
-    const missing = run('scan.ts', ['/no/such/file.txt']);
-    expect(missing.status).not.toBe(0);
-    expect(missing.stderr).toContain('cannot read /no/such/file.txt');
-  });
-});
 
 describe('npm run build-list', () => {
   const dir = mkdtempSync(join(tmpdir(), 'build-list-'));
