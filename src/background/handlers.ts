@@ -6,7 +6,7 @@ import { browser, sendToTab, type Runtime } from '../shared/browser';
 import type { BackgroundMessages, EntrySummary, ReplyOf, RequestOf } from '../shared/messages';
 import { hostMatches } from '../shared/settings';
 import type { Entry } from '../core/model';
-import { entriesById, getBundle, getCompiled } from './list-store';
+import { entriesById, getBundle, getLookup, getMatcher, warmUp } from './list-store';
 import { readSettings, writeSettings } from './settings-store';
 import { foundOnTab, recordFound } from './tab-state';
 
@@ -42,6 +42,7 @@ export const handlers: { [K in keyof BackgroundMessages]: Handler<K> } = {
   async getPageConfig({ url }) {
     const { settings } = await readSettings();
     const host = hostOf(url);
+    warmUp(); // the page's `match` follows this message closely
     if (settings.paused) return { active: false, reason: 'paused', highlightStyle: settings.highlightStyle };
     if (host && settings.excludedSites.some((p) => hostMatches(host, p))) {
       return { active: false, reason: 'excluded-site', highlightStyle: settings.highlightStyle };
@@ -51,7 +52,7 @@ export const handlers: { [K in keyof BackgroundMessages]: Handler<K> } = {
 
   async match({ texts }) {
     const { settings } = await readSettings();
-    const { matcher } = await getCompiled(settings);
+    const matcher = await getMatcher(settings);
     const mentions = texts.map((t) => matcher.find(t));
     const entries: Record<string, EntrySummary> = {};
     for (const list of mentions) {
@@ -67,6 +68,10 @@ export const handlers: { [K in keyof BackgroundMessages]: Handler<K> } = {
 
   async reportFound({ found }, sender) {
     const tabId = sender.tab?.id;
+    // Chrome names the sending document's state: a page being replaced or held in the
+    // back/forward cache no longer speaks for the tab.
+    const lifecycle = (sender as { documentLifecycle?: string }).documentLifecycle;
+    if (lifecycle !== undefined && lifecycle !== 'active') return { ok: true };
     if (tabId !== undefined) await recordFound(tabId, sender.frameId ?? 0, sender.url ?? sender.tab?.url, found);
     return { ok: true };
   },
@@ -77,7 +82,7 @@ export const handlers: { [K in keyof BackgroundMessages]: Handler<K> } = {
 
   async lookup({ query, limit }) {
     const { settings } = await readSettings();
-    const { lookup } = await getCompiled(settings);
+    const lookup = await getLookup(settings);
     return { hits: lookup.search(query, limit ?? 20).map((r) => ({ entry: summarize(r.entry), matchedName: r.matchedName, score: r.score })) };
   },
 

@@ -10,9 +10,12 @@ import { createLookup } from '../core/lookup';
 import type { Bundle, Entry } from '../core/model';
 import type { Settings } from '../shared/settings';
 import { includeFor } from '../core/selection';
+import { readSettings } from './settings-store';
 
 let bundlePromise: Promise<Bundle> | undefined;
-let compiled: { key: string; matcher: Matcher; lookup: ReturnType<typeof createLookup> } | undefined;
+type Lookup = ReturnType<typeof createLookup>;
+/** For one selection of lists: the matcher, and the look-up once someone has searched. */
+let compiled: { key: string; include: (e: Entry) => boolean; matcher: Matcher; lookup?: Lookup } | undefined;
 
 async function loadEmbedded(): Promise<Bundle> {
   const response = await fetch(browser.runtime.getURL('data/bundle.json.gz'));
@@ -35,14 +38,29 @@ function keyOf(settings: Settings): string {
   return JSON.stringify([settings.lists, settings.includeIndividuals, settings.includeVessels, settings.includeAircraft]);
 }
 
-export async function getCompiled(settings: Settings): Promise<{ matcher: Matcher; lookup: ReturnType<typeof createLookup>; bundle: Bundle }> {
+async function compiledFor(settings: Settings): Promise<{ bundle: Bundle; current: NonNullable<typeof compiled> }> {
   const bundle = await getBundle();
   const key = keyOf(settings);
   if (!compiled || compiled.key !== key) {
     const include = includeFor(settings);
-    compiled = { key, matcher: compileMatcher(bundle.entries, { include }), lookup: createLookup(bundle.entries, { include }) };
+    compiled = { key, include, matcher: compileMatcher(bundle.entries, { include }) };
   }
-  return { matcher: compiled.matcher, lookup: compiled.lookup, bundle };
+  return { bundle, current: compiled };
+}
+
+/** The matcher for these settings, built once per selection of lists. */
+export async function getMatcher(settings: Settings): Promise<Matcher> {
+  return (await compiledFor(settings)).current.matcher;
+}
+
+/**
+ * The look-up for these settings. Built on the first search, not with the matcher: pages
+ * need only the matcher, and a restarted worker answers their first `match` sooner.
+ */
+export async function getLookup(settings: Settings): Promise<Lookup> {
+  const { bundle, current } = await compiledFor(settings);
+  current.lookup ??= createLookup(bundle.entries, { include: current.include });
+  return current.lookup;
 }
 
 let byId: Map<string, Entry> | undefined;
@@ -50,4 +68,15 @@ export async function entriesById(ids: readonly string[]): Promise<Entry[]> {
   const bundle = await getBundle();
   byId ??= new Map(bundle.entries.map((e) => [e.id, e] as const));
   return ids.map((id) => byId?.get(id)).filter((e): e is Entry => e !== undefined);
+}
+
+/**
+ * Starts loading the list and compiling the matcher for the stored settings without waiting:
+ * called when the worker starts and when a page asks for its configuration, so that the
+ * page's first `match` finds the matcher ready or nearly so.
+ */
+export function warmUp(): void {
+  readSettings()
+    .then(({ settings }) => getMatcher(settings))
+    .catch((err: unknown) => console.error('listed-parties: could not load the list', err));
 }

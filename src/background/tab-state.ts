@@ -1,10 +1,11 @@
 /**
  * What each tab's frames found, kept in storage.session so that a restarted worker or an
- * unloaded event page loses nothing, and the toolbar badge that counts distinct parties.
+ * unloaded event page loses nothing; the badge follows every change.
  */
 import { browser } from '../shared/browser';
 import type { FoundEntry } from '../shared/messages';
 import { mergeFrames } from '../core/selection';
+import { showCount } from './badge';
 
 interface StoredTab {
   url?: string;
@@ -27,16 +28,6 @@ async function write(tabId: number, value: StoredTab): Promise<void> {
   else await session.set({ [keyOf(tabId)]: value });
 }
 
-async function updateBadge(tabId: number, found: FoundEntry[]): Promise<void> {
-  const text = found.length === 0 ? '' : found.length > 99 ? '99+' : String(found.length);
-  try {
-    await browser.action.setBadgeText({ tabId, text });
-    await browser.action.setBadgeBackgroundColor({ tabId, color: '#8a4b00' });
-  } catch {
-    // the tab closed meanwhile
-  }
-}
-
 /** Serialises updates per tab: frames report concurrently. */
 const queues = new Map<number, Promise<void>>();
 function serial(tabId: number, task: () => Promise<void>): Promise<void> {
@@ -51,7 +42,7 @@ export function recordFound(tabId: number, frameId: number, url: string | undefi
     state.frames[String(frameId)] = found;
     if (frameId === 0 && url) state.url = url;
     await write(tabId, state);
-    await updateBadge(tabId, mergeFrames(state.frames));
+    await showCount(tabId, mergeFrames(state.frames).length);
   });
 }
 
@@ -64,7 +55,7 @@ export async function foundOnTab(tabId: number): Promise<{ url?: string; found: 
 export function resetTab(tabId: number): Promise<void> {
   return serial(tabId, async () => {
     await write(tabId, { frames: {} });
-    await updateBadge(tabId, []);
+    await showCount(tabId, 0);
   });
 }
 
@@ -85,6 +76,6 @@ export async function restoreBadges(): Promise<void> {
   for (const [key, value] of Object.entries(all)) {
     const tabId = Number(key.slice('tab:'.length));
     if (!key.startsWith('tab:') || !Number.isInteger(tabId)) continue;
-    await updateBadge(tabId, mergeFrames((value as StoredTab).frames ?? {}));
+    await showCount(tabId, mergeFrames((value as StoredTab).frames ?? {}).length);
   }
 }

@@ -27,9 +27,16 @@ export class Highlighter {
   private readonly highlight = supported ? new Highlight() : undefined;
   private readonly flash = supported ? new Highlight() : undefined;
   private style: HighlightStyle = 'underline';
+  /**
+   * Fallback only: runs a DOM change of ours so that the page's mutation observer can tell it
+   * from the page's own changes (else each <mark> would trigger a rescan, and the rescan new
+   * <mark>s, without end).
+   */
+  ownChange: (change: () => void) => void = (change) => change();
 
   constructor() {
     if (this.highlight && this.flash) {
+      this.flash.priority = 1; // drawn over the ordinary highlight
       CSS.highlights.set(HIGHLIGHT_NAME, this.highlight);
       CSS.highlights.set(STYLE_NAMES[this.style], this.highlight);
       CSS.highlights.set(FLASH_NAME, this.flash);
@@ -45,12 +52,14 @@ export class Highlighter {
 
   add(mark: Mark): void {
     if (this.highlight) this.highlight.add(mark.range);
-    else mark.wrappers = wrap(mark.range);
+    else this.ownChange(() => (mark.wrappers = wrap(mark.range)));
   }
 
   remove(mark: Mark): void {
     if (this.highlight) this.highlight.delete(mark.range);
-    else for (const w of mark.wrappers ?? []) unwrap(w);
+    else this.ownChange(() => {
+      for (const w of mark.wrappers ?? []) unwrap(w);
+    });
   }
 
   flashRange(range: Range): void {

@@ -3,30 +3,57 @@
  * the queue is worked through in slices of a few milliseconds, text is sent to the background in
  * batches, and only the queued parts are scanned again. The page never waits on a long task.
  */
-import { sendToBackground } from '../shared/browser';
+import { browser, sendToBackground } from '../shared/browser';
 import type { EntrySummary, FoundEntry } from '../shared/messages';
 import type { Mention } from '../core/mentions';
-import { BlockWalker, blockAncestor, locate, resetVisibilityCache, type Block } from './text-blocks';
-import { Highlighter, type Mark } from './highlighter';
+import { BlockWalker, blockAncestor, locate, resetVisibilityCache, wasHidden, type Block } from './text-blocks';
+import type { Highlighter, Mark } from './highlighter';
+import { PageContext } from './context';
+import { IdleRunner, RootQueue } from './scheduler';
 
-const SLICE_MS = 8;
+/** Text per `match` message: large enough to cost few messages, small enough to answer fast. */
 const BATCH_CHARS = 200_000;
 
 export interface Record_ extends Mark {
-  strength: Mention['strength'];
+  mention: Mention;
+  /** Drawn on the page (a context mention waits, undrawn, until its party is seen). */
   active: boolean;
+  nodes: Text[];
+}
+
+/** A block and the walk that read it: a later walk over the same text makes it stale. */
+interface ReadBlock {
+  block: Block;
+  walk: number;
+}
+
+function extensionGone(): boolean {
+  try {
+    return !browser.runtime.id;
+  } catch {
+    return true;
+  }
 }
 
 export class Scanner {
-  readonly marks: Record_[] = [];
+  readonly marks = new Set<Record_>();
   readonly summaries = new Map<string, EntrySummary>();
-  private readonly byNode = new WeakMap<Text, Record_[]>();
-  private readonly seen = new Set<string>();
-  private readonly queue = new Set<Node>();
+  /** Open shadow roots met so far (the hover card looks inside them). */
+  readonly shadowRoots: ShadowRoot[] = [];
+  private readonly knownShadowRoots = new WeakSet<ShadowRoot>();
+  private readonly byNode = new WeakMap<Text, Set<Record_>>();
+  /** The last walk that read each text node. */
+  private readonly lastWalk = new WeakMap<Text, number>();
+  private readonly context = new PageContext<Record_>();
+  private readonly queue = new RootQueue<Node>(
+    (outer, inner) => outer.contains(inner),
+    (root) => root.ownerDocument?.body ?? root,
+  );
+  private readonly runner = new IdleRunner((deadline) => this.work(deadline));
   private walker: BlockWalker | null = null;
-  private pending: Block[] = [];
+  private walk = 0;
+  private pending: ReadBlock[] = [];
   private pendingChars = 0;
-  private scheduled = false;
   private inFlight = 0;
   private stopped = false;
 
@@ -39,147 +66,159 @@ export class Scanner {
   /** Queues a changed node: the nearest block around it is scanned again. */
   enqueue(node: Node): void {
     if (this.stopped) return;
-    const root = node.nodeType === Node.DOCUMENT_FRAGMENT_NODE ? node : blockAncestor(node) ?? node;
-    for (const q of this.queue) if (q === root || q.contains(root)) return;
-    if (this.queue.size > 500) {
-      this.queue.clear();
-      this.queue.add(root.ownerDocument?.body ?? root);
-    } else this.queue.add(root);
-    this.schedule();
+    const root = node.nodeType === Node.DOCUMENT_FRAGMENT_NODE ? node : (blockAncestor(node) ?? node);
+    if (this.queue.add(root)) this.runner.request();
   }
 
+  /**
+   * An element's class, style, `hidden` or `open` changed. Only an element that hid its text
+   * when walked (or a <details> opening) is scanned again: pages change classes all the time,
+   * and each rescan costs a match.
+   */
+  attributeChanged(el: Element): void {
+    if (el.tagName === 'DETAILS' || wasHidden(el)) this.enqueue(el);
+  }
+
+  /** The drawn mentions that cover part of this text node. */
   marksAt(node: Text): Record_[] {
-    return this.byNode.get(node) ?? [];
+    return [...(this.byNode.get(node) ?? [])].filter((r) => r.active);
   }
 
   stop(): void {
     this.stopped = true;
+    this.runner.stop();
     this.queue.clear();
     this.walker = null;
     this.pending = [];
-    for (const m of this.marks) if (m.active) this.highlighter.remove(m);
-    this.marks.length = 0;
-    this.seen.clear();
+    for (const r of this.marks) this.drop(r);
   }
 
+  /** Distinct entries drawn in this frame, with how often each is mentioned. */
   found(): FoundEntry[] {
     const counts = new Map<string, number>();
-    for (const m of this.marks) {
-      const id = m.entryIds[0];
-      if (m.active && id) counts.set(id, (counts.get(id) ?? 0) + 1);
+    for (const r of this.marks) {
+      const id = r.mention.entryIds[0];
+      if (r.active && id) counts.set(id, (counts.get(id) ?? 0) + 1);
     }
     return [...counts].map(([id, count]) => ({ id, count }));
   }
 
-  private schedule(): void {
-    if (this.scheduled || this.stopped) return;
-    this.scheduled = true;
-    const run = (): void => {
-      this.scheduled = false;
-      try {
-        this.work();
-      } catch (err) {
-        console.error('listed-parties: scan failed', err);
-      }
-    };
-    if (typeof requestIdleCallback === 'function') requestIdleCallback(run, { timeout: 100 });
-    else setTimeout(run, 0);
+  get busy(): boolean {
+    return this.inFlight > 0 || this.walker !== null || this.queue.size > 0;
   }
 
-  private work(): void {
-    const deadline = performance.now() + SLICE_MS;
+  /** One slice: walks queued roots until the deadline; returns true while work remains. */
+  private work(deadline: number): boolean {
     while (performance.now() < deadline) {
       if (!this.walker) {
-        const next = this.queue.values().next();
-        if (next.done) break;
-        this.queue.delete(next.value);
-        if (!next.value.isConnected) continue;
-        this.dropMarksWithin(next.value);
+        const root = this.queue.take();
+        if (root === undefined) break;
+        if (!root.isConnected) continue;
+        this.dropWithin(root);
         resetVisibilityCache();
-        this.walker = new BlockWalker(next.value);
+        this.walk++;
+        this.walker = new BlockWalker(root);
       }
-      const blocks = this.walker.next(deadline, () => performance.now());
-      for (const b of blocks) {
-        this.pending.push(b);
-        this.pendingChars += b.text.length;
+      for (const block of this.walker.next(deadline, () => performance.now())) {
+        for (const node of block.nodes) this.lastWalk.set(node, this.walk);
+        this.pending.push({ block, walk: this.walk });
+        this.pendingChars += block.text.length;
       }
       for (const shadow of this.walker.shadowRoots.splice(0)) {
-        this.onShadowRoot(shadow);
+        if (!this.knownShadowRoots.has(shadow)) {
+          this.knownShadowRoots.add(shadow);
+          this.shadowRoots.push(shadow);
+          this.onShadowRoot(shadow);
+        }
         this.enqueue(shadow);
       }
       if (this.walker.done) this.walker = null;
       if (this.pendingChars >= BATCH_CHARS) this.send();
     }
-    if (!this.walker && this.queue.size === 0) this.send();
-    if (this.walker || this.queue.size > 0) this.schedule();
+    const more = this.walker !== null || this.queue.size > 0;
+    if (!more) this.send();
+    return more;
   }
 
   private send(): void {
     if (this.pending.length === 0) return;
-    const blocks = this.pending;
+    const batch = this.pending;
     this.pending = [];
     this.pendingChars = 0;
     this.inFlight++;
-    sendToBackground('match', { texts: blocks.map((b) => b.text) })
+    sendToBackground('match', { texts: batch.map((b) => b.block.text) })
       .then((reply) => {
         if (this.stopped) return;
         for (const [id, s] of Object.entries(reply.entries)) this.summaries.set(id, s);
+        const added: Record_[] = [];
         reply.mentions.forEach((mentions, i) => {
-          const block = blocks[i];
-          if (block) for (const m of mentions) this.addMention(block, m);
+          const read = batch[i];
+          if (!read || !this.current(read)) return;
+          for (const m of mentions) {
+            const rec = this.record(read.block, m);
+            if (rec) added.push(rec);
+          }
         });
-        this.activate();
+        for (const rec of this.context.admit(added)) {
+          rec.entryIds = rec.mention.entryIds;
+          rec.active = true;
+          this.highlighter.add(rec);
+        }
       })
-      .catch((err: unknown) => console.error('listed-parties: matching failed', err))
+      .catch((err: unknown) => {
+        // An updated or removed extension leaves this script behind, cut off: it stops quietly.
+        if (extensionGone()) this.stop();
+        else console.error('listed-parties: matching failed', err);
+      })
       .finally(() => {
         this.inFlight--;
         this.onChange();
       });
   }
 
-  private addMention(block: Block, m: Mention): void {
+  /** False when the block's text was read again (or changed) while its match was on the way. */
+  private current({ block, walk }: ReadBlock): boolean {
+    return block.nodes.every((n) => this.lastWalk.get(n) === walk && n.isConnected);
+  }
+
+  private record(block: Block, m: Mention): Record_ | null {
     const start = locate(block, m.start, false);
     const end = locate(block, m.end, true);
-    if (!start || !end || !start.node.isConnected || !end.node.isConnected) return;
+    if (!start || !end) return null;
+    const first = block.nodes.indexOf(start.node);
+    const last = block.nodes.indexOf(end.node);
+    // The text may have changed in place since it was read; its rescan is queued already.
+    for (let i = first; i <= last; i++) {
+      const from = block.starts[i] ?? 0;
+      if (block.nodes[i]?.data !== block.text.slice(from, block.starts[i + 1] ?? block.text.length)) return null;
+    }
     const range = new Range();
     range.setStart(start.node, start.offset);
     range.setEnd(end.node, end.offset);
-    const rec: Record_ = { range, entryIds: m.entryIds, strength: m.strength, active: false };
-    this.marks.push(rec);
-    for (const node of block.nodes.slice(block.nodes.indexOf(start.node), block.nodes.indexOf(end.node) + 1)) {
-      const list = this.byNode.get(node) ?? [];
-      list.push(rec);
-      this.byNode.set(node, list);
+    const nodes = block.nodes.slice(first, last + 1);
+    const rec: Record_ = { range, entryIds: m.entryIds, mention: m, active: false, nodes };
+    this.marks.add(rec);
+    for (const node of nodes) {
+      const set = this.byNode.get(node) ?? new Set();
+      set.add(rec);
+      this.byNode.set(node, set);
     }
-    if (m.strength === 'strong') for (const id of m.entryIds) this.seen.add(id);
+    return rec;
   }
 
-  /** Context mentions ("NSO" after "NSO Group") light up once their party is seen strongly. */
-  private activate(): void {
+  private drop(rec: Record_): void {
+    if (rec.active) this.highlighter.remove(rec);
+    rec.active = false;
+    this.marks.delete(rec);
+    this.context.forget(rec);
+    for (const node of rec.nodes) this.byNode.get(node)?.delete(rec);
+  }
+
+  /** Forgets the mentions inside `root` (about to be read again) and those that left the page. */
+  private dropWithin(root: Node): void {
     for (const rec of this.marks) {
-      if (rec.active) continue;
-      if (rec.strength === 'context') {
-        const ids = rec.entryIds.filter((id) => this.seen.has(id));
-        if (ids.length === 0) continue;
-        rec.entryIds = ids;
-      }
-      rec.active = true;
-      this.highlighter.add(rec);
-    }
-  }
-
-  private dropMarksWithin(root: Node): void {
-    for (let i = this.marks.length - 1; i >= 0; i--) {
-      const rec = this.marks[i] as Record_;
       const node = rec.range.startContainer;
-      if (!node.isConnected || root.contains(node)) {
-        if (rec.active) this.highlighter.remove(rec);
-        this.marks.splice(i, 1);
-      }
+      if (!node.isConnected || root.contains(node)) this.drop(rec);
     }
-  }
-
-  get busy(): boolean {
-    return this.inFlight > 0 || this.walker !== null || this.queue.size > 0;
   }
 }

@@ -34,6 +34,11 @@ export function blockAncestor(node: Node): Element | null {
 }
 
 let visibility = new WeakMap<Element, boolean>();
+/**
+ * Elements that were the outermost hidden one when last walked. Unlike the cache this lasts:
+ * a later change to one of their attributes (a class, `hidden`, a style) may show their text.
+ */
+const hiddenWhenWalked = new WeakSet<Element>();
 
 /** Hidden, skipped or editable elements contribute no text. Cached per element for one pass. */
 function readable(el: Element): boolean {
@@ -41,11 +46,22 @@ function readable(el: Element): boolean {
   if (cached !== undefined) return cached;
   let ok = !SKIPPED.has(el.tagName) && el.tagName !== CARD_TAG.toUpperCase() && !(el as HTMLElement).isContentEditable;
   if (ok && el.parentElement) ok = readable(el.parentElement);
-  if (ok && typeof (el as HTMLElement).checkVisibility === 'function') {
-    ok = (el as HTMLElement).checkVisibility({ visibilityProperty: true } as CheckVisibilityOptions);
-  } else if (ok && (el as HTMLElement).hidden) ok = false;
+  if (ok) {
+    const shown =
+      typeof (el as HTMLElement).checkVisibility === 'function'
+        ? (el as HTMLElement).checkVisibility({ visibilityProperty: true } as CheckVisibilityOptions)
+        : !(el as HTMLElement).hidden;
+    if (shown) hiddenWhenWalked.delete(el);
+    else hiddenWhenWalked.add(el);
+    ok = shown;
+  }
   visibility.set(el, ok);
   return ok;
+}
+
+/** True when `el` hid its text the last time it was walked. */
+export function wasHidden(el: Element): boolean {
+  return hiddenWhenWalked.has(el);
 }
 
 /** Forget cached visibility (styles may have changed since the last pass). */

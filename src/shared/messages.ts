@@ -87,6 +87,11 @@ export interface ContentMessages {
   reveal: { request: { entryId: string; index?: number }; reply: { ok: boolean } };
   /** Settings or the list changed: scan the page again. */
   rescan: { request: Record<string, never>; reply: { ok: true } };
+  /**
+   * The tab's state was reset (the tab navigated): each frame sends `reportFound` again. A
+   * same-document navigation (a #link, history.pushState) resets it too, yet the page stays.
+   */
+  reportAgain: { request: Record<string, never>; reply: { ok: true } };
 }
 
 export type MessageName<M> = keyof M & string;

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { RootQueue } from '../../src/content/scheduler';
+
+/** Paths stand in for nodes: "/body/p" lies inside "/body". */
+const inside = (outer: string, inner: string): boolean => inner.startsWith(`${outer}/`);
+const queueOf = (limit = 500): RootQueue<string> => new RootQueue<string>(inside, () => '/body', limit);
+const drain = (q: RootQueue<string>): string[] => {
+  const out: string[] = [];
+  for (let r = q.take(); r !== undefined; r = q.take()) out.push(r);
+  return out;
+};
+
+describe('queue of changed roots', () => {
+  it('keeps roots in the order they changed, once each', () => {
+    const q = queueOf();
+    expect(q.add('/body/a')).toBe(true);
+    expect(q.add('/body/b')).toBe(true);
+    expect(q.add('/body/a')).toBe(false);
+    expect(drain(q)).toEqual(['/body/a', '/body/b']);
+  });
+
+  it('skips a root inside a queued one, and lets an outer root replace the ones it holds', () => {
+    const q = queueOf();
+    q.add('/body/main/p1');
+    q.add('/body/aside');
+    expect(q.add('/body/main/p1/b')).toBe(false);
+    q.add('/body/main');
+    expect(q.size).toBe(2);
+    expect(drain(q).sort()).toEqual(['/body/aside', '/body/main']);
+  });
+
+  it('collapses to one root for everything when too many parts change', () => {
+    const q = queueOf(3);
+    for (const r of ['/body/1', '/body/2', '/body/3']) q.add(r);
+    q.add('/body/4');
+    expect(drain(q)).toEqual(['/body']);
+  });
+
+  it('is empty after clear', () => {
+    const q = queueOf();
+    q.add('/body/x');
+    q.clear();
+    expect(q.take()).toBeUndefined();
+  });
+});
