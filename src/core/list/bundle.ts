@@ -2,16 +2,18 @@
  * The extension's list bundle: making one, validating one (every bundle the extension loads,
  * embedded or downloaded, passes `parseBundle`), and converting any accepted input file.
  */
-import { ENTRY_TYPES, LIST_CODES, isListCode, type Bundle, type Entry, type ListCode } from '../model';
-import { parseCslCsv, parseCslJson } from './csl';
+import type { Bundle, Entry } from '../model';
+import type { IsCommonWord } from './ambiguity';
+import { newReport, type CleanReport } from './clean';
+import { cslJsonDataDate, parseCslCsv, parseCslJson, type ConvertResult } from './csl';
 import { ListFileError } from './errors';
-import { jsonErrorOffset } from './json-error';
+import { finishEntries } from './finish';
+import { parseJsonText } from './json-error';
+import { collapseSameName } from './merge';
+import { countsOf, parseBundle } from './validate';
 
-export function countsOf(entries: readonly Entry[]): Partial<Record<ListCode, number>> {
-  const counts: Partial<Record<ListCode, number>> = {};
-  for (const e of entries) if (isListCode(e.list)) counts[e.list] = (counts[e.list] ?? 0) + 1;
-  return counts;
-}
+export { parseJsonText };
+export { countsOf, parseBundle, type BundleResult } from './validate';
 
 export function makeBundle(entries: Entry[], meta: Pick<Bundle, 'dataDate' | 'origin' | 'sources'> & { builtAt?: string }): Bundle {
   return {
@@ -25,99 +27,65 @@ export function makeBundle(entries: Entry[], meta: Pick<Bundle, 'dataDate' | 'or
   };
 }
 
-const isStr = (v: unknown): v is string => typeof v === 'string';
-const isStrArr = (v: unknown): v is string[] => Array.isArray(v) && v.every(isStr);
-const OPTIONAL_STRINGS = [
-  'federalRegisterNotice', 'startDate', 'endDate', 'licenseRequirement', 'licensePolicy', 'remarks',
-  'title', 'sourceListUrl', 'sourceInformationUrl', 'url',
-] as const;
-const OPTIONAL_ARRAYS = ['aliases', 'nativeNames', 'countries', 'addresses', 'programs', 'provenance'] as const;
-
-/** Why an entry is not valid, or undefined when it is. */
-function entryProblem(e: unknown): string | undefined {
-  if (!e || typeof e !== 'object') return 'not an object';
-  const r = e as Record<string, unknown>;
-  if (!isStr(r.id) || !r.id) return 'no id';
-  if (!(isListCode(r.list) || r.list === 'CUSTOM')) return `unknown list "${String(r.list)}"`;
-  if (!isStr(r.listName)) return 'no listName';
-  if (!(ENTRY_TYPES as readonly unknown[]).includes(r.type)) return `unknown type "${String(r.type)}"`;
-  if (!isStr(r.name) || !r.name.trim()) return 'no name';
-  for (const k of OPTIONAL_STRINGS) if (r[k] !== undefined && !isStr(r[k])) return `${k} is not text`;
-  for (const k of OPTIONAL_ARRAYS) if (r[k] !== undefined && !isStrArr(r[k])) return `${k} is not a list of text`;
-  if (r.ambiguous !== undefined && !(Array.isArray(r.ambiguous) && r.ambiguous.every((a) => a && isStr(a.name) && isStr(a.reason)))) return 'bad ambiguous marks';
-  if (r.reason !== undefined) {
-    const reason = r.reason as Record<string, unknown> | null;
-    if (!reason || !isStr(reason.text) || !isStr(reason.source)) return 'bad reason';
-  }
-  return undefined;
+export interface ConvertOptions {
+  /** Written into the bundle's `origin`; defaults to "converted from <file>". */
+  origin?: string;
+  /** Ordinary words, for ambiguity marks; see ambiguity.ts. Without it only short acronyms are marked. */
+  isCommonWord?: IsCommonWord;
+  /** The day of the conversion (YYYY-MM-DD), the data date when the file states none. */
+  today?: string;
 }
 
-export type BundleResult = { ok: true; bundle: Bundle } | { ok: false; error: string };
-
-/** Checks that `raw` is a complete, well-formed bundle. Never throws. */
-export function parseBundle(raw: unknown): BundleResult {
-  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return { ok: false, error: 'a bundle must be a JSON object' };
-  const b = raw as Record<string, unknown>;
-  if (b.format !== 1) return { ok: false, error: `unsupported bundle format ${JSON.stringify(b.format)}` };
-  if (!isStr(b.dataDate) || !/^\d{4}-\d{2}-\d{2}$/.test(b.dataDate)) return { ok: false, error: 'dataDate must be YYYY-MM-DD' };
-  if (!isStr(b.builtAt) || !isStr(b.origin)) return { ok: false, error: 'builtAt and origin must be text' };
-  if (!Array.isArray(b.sources)) return { ok: false, error: 'sources must be a list' };
-  if (!Array.isArray(b.entries)) return { ok: false, error: 'entries must be a list' };
-  const ids = new Set<string>();
-  for (let i = 0; i < b.entries.length; i++) {
-    const problem = entryProblem(b.entries[i]);
-    if (problem) return { ok: false, error: `entries[${i}]: ${problem}` };
-    const id = (b.entries[i] as Entry).id;
-    if (ids.has(id)) return { ok: false, error: `entries[${i}]: duplicate id ${id}` };
-    ids.add(id);
-  }
-  const entries = b.entries as Entry[];
-  return { ok: true, bundle: { ...(b as unknown as Bundle), counts: countsOf(entries) } };
-}
-
-/** Reads JSON, naming the position of a syntax error. */
-export function parseJsonText(text: string, file: string): unknown {
-  try {
-    return JSON.parse(text) as unknown;
-  } catch (err) {
-    const msg = err instanceof Error ? err.message : String(err);
-    const at = jsonErrorOffset(text);
-    let place: string | undefined;
-    if (at >= text.length) place = `cut short at the end, line ${text.split('\n').length}`;
-    else if (at >= 0) {
-      const before = text.slice(0, at);
-      place = `line ${before.split('\n').length}, column ${at - before.lastIndexOf('\n')}`;
-    }
-    throw new ListFileError(`malformed JSON: ${msg}`, file, place);
-  }
-}
+export type ConvertOutcome =
+  | { ok: true; bundle: Bundle; kind: 'bundle' | 'csl-json' | 'csl-csv'; skipped: { place: string; reason: string }[]; report: CleanReport }
+  | { ok: false; error: string; reason: string; file: string; place?: string };
 
 /**
  * Accepts what an administrator may serve: an official `consolidated.json`, the official CSV,
- * or a bundle made by the list script. Returns a bundle or throws a ListFileError.
+ * or a bundle made by the list script, and returns a checked bundle or an error that names the
+ * file and the place. Never throws for bad input.
  */
-export function detectAndConvert(text: string, file: string, meta: { origin: string; today: string }): Bundle {
+export function detectAndConvert(text: string, fileName = 'downloaded list', options: ConvertOptions = {}): ConvertOutcome {
+  try {
+    return convert(text, fileName, options);
+  } catch (err) {
+    if (err instanceof ListFileError) return { ok: false, error: err.message, reason: err.reason, file: err.file, ...(err.place ? { place: err.place } : {}) };
+    throw err;
+  }
+}
+
+function convert(text: string, file: string, options: ConvertOptions): ConvertOutcome {
   if (text.trim().length === 0) throw new ListFileError('the file is empty', file);
+  const today = options.today ?? new Date().toISOString().slice(0, 10);
   const trimmed = text.trimStart();
-  let entries: Entry[];
+  let parsed: ConvertResult;
+  let dataDate = today;
+  let kind: 'csl-json' | 'csl-csv';
   if (trimmed.startsWith('{') || trimmed.startsWith('[')) {
     const value = parseJsonText(text, file);
     if (value && typeof value === 'object' && 'format' in value && 'entries' in value) {
       const r = parseBundle(value);
-      if (!r.ok) throw new ListFileError(r.error, file);
-      return r.bundle;
+      if (!r.ok) throw new ListFileError(`not a valid bundle: ${r.error}`, file);
+      return { ok: true, bundle: r.bundle, kind: 'bundle', skipped: [], report: newReport() };
     }
-    entries = parseCslJson(value, file).entries;
+    parsed = parseCslJson(value, file);
+    dataDate = cslJsonDataDate(value) ?? today;
+    kind = 'csl-json';
   } else {
-    entries = parseCslCsv(text, file).entries;
+    parsed = parseCslCsv(text, file);
+    kind = 'csl-csv';
   }
-  if (entries.length === 0) throw new ListFileError('no list entries found', file);
-  const dates = entries.map((e) => e.startDate ?? '').filter(Boolean).sort();
-  return makeBundle(entries, {
-    dataDate: meta.today,
-    origin: meta.origin,
-    sources: [{ file, description: 'Consolidated Screening List download', date: dates.at(-1) ?? meta.today }],
+  if (parsed.entries.length === 0) {
+    const first = parsed.skipped[0];
+    throw new ListFileError(`no list entries found${first ? ` (first skipped: ${first.reason})` : ''}`, file, first?.place);
+  }
+  for (const e of parsed.entries) e.provenance = [file];
+  const report = newReport();
+  const entries = finishEntries(collapseSameName(parsed.entries).entries, options.isCommonWord ?? (() => false), report);
+  const bundle = makeBundle(entries, {
+    dataDate,
+    origin: options.origin ?? `converted from ${file}`,
+    sources: [{ file, description: 'Consolidated Screening List (official download)', date: dataDate }],
   });
+  return { ok: true, bundle, kind, skipped: parsed.skipped, report };
 }
-
-export { LIST_CODES };

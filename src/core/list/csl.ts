@@ -3,10 +3,11 @@
  * (`{"results": [...]}`) and the CSV with the same fields. Both become Entry records here, so
  * the build script and the background's updates share one conversion.
  */
-import { LIST_CODES, LIST_NAMES, type Entry, type EntryType, type ListCode } from '../model';
+import { LIST_CODES, LIST_NAMES, type Entry, type ListCode } from '../model';
 import { parseDelimited, recordsWithHeader } from './csv';
 import { ListFileError } from './errors';
-import { parentheticalShortNames, splitAliasField, tidyName } from './clean';
+import { parentheticalShortNames, splitAliasField } from './clean';
+import { typeFromCsl } from './entry-type';
 
 export const CSL_COLUMNS = [
   '_id', 'source', 'entity_number', 'type', 'programs', 'name', 'title', 'addresses',
@@ -16,6 +17,10 @@ export const CSL_COLUMNS = [
   'dates_of_birth', 'nationalities', 'places_of_birth', 'source_information_url', 'ids',
 ] as const;
 
+/**
+ * A CSV without these is not a CSL file. The other columns may be missing (their fields stay
+ * absent); without `_id` the id falls back to `entity_number`, then the name.
+ */
 const REQUIRED = ['source', 'name'] as const;
 
 /** "Entity List (EL) - Bureau of Industry and Security" → "EL". */
@@ -26,43 +31,12 @@ export function listCodeOfSource(source: string): ListCode | undefined {
   return LIST_CODES.find((c) => LIST_NAMES[c] === source);
 }
 
-const ORG_WORDS =
-  /\b(co|company|corp|corporation|inc|ltd|limited|llc|l\.l\.c|plc|gmbh|ag|sa|s\.a|bv|nv|ooo|oao|zao|pao|ao|jsc|cjsc|pte|fze|fzco|llp|pvt|group|holdings?|technolog(y|ies)|tech|industr(y|ies|ial)|institute|university|academy|cent(er|re)|bureau|ministry|department|laborator(y|ies)|lab|bank|trading|international|enterprises?|systems?|electronics?|engineering|services?|solutions?|factory|plant|works|association|organi[sz]ation|office|agency|society|foundation|research|design|sciences?|airlines?|aviation|shipping|logistics|import|export|commercial|manufactur\w*|network|communications?|telecom\w*|semiconductors?|software|energy|petroleum|oil|gas|chemicals?|metals?|machinery|equipment|products|suppl(y|ies)|general|establishment|firm|firma|partners|obshchestvo|aktsionernoe|zavod|kombinat|institut|tsentr|kompaniya|gruppa|nauchno\w*|ventures|capital|investments?|development|unit|force|army|navy|guard|party|front|movement|brigade|regiment|military|defen[cs]e|state|national|federal|republic|authority|committee|council|commission|hospital|school|college|store|shop|market|media|press|news|power|electric\w*|motors?|auto\w*|steel|iron|mining|construction|building|port|airport|station|base|center)\b/i;
-
-/**
- * The CSL gives no type for several lists (EL, DPL, UVL, MEU, ISN, DTC). A name with a word that
- * names an organisation is an entity; on the Denied Persons List the rest are people; on the
- * other lists a name of two to four capitalised plain words with no such word is taken for a
- * person's name ("Fazal Rahim Farid"), everything else for an entity.
- */
-export function guessType(name: string, list: ListCode | 'CUSTOM'): EntryType {
-  if (ORG_WORDS.test(name)) return 'entity';
-  if (list === 'DPL') return 'individual';
-  const words = name.split(/\s+/).filter(Boolean);
-  const personLike = words.length >= 2 && words.length <= 4 && words.every((w) => /^[A-Z][a-z'’-]+,?$|^[A-Z]\.$/.test(w));
-  return personLike ? 'individual' : 'entity';
-}
-
-export function typeFromCsl(raw: string | undefined, name: string, list: ListCode): EntryType {
-  switch ((raw ?? '').trim().toLowerCase()) {
-    case 'individual':
-      return 'individual';
-    case 'vessel':
-      return 'vessel';
-    case 'aircraft':
-      return 'aircraft';
-    case 'entity':
-      return 'entity';
-    default:
-      return guessType(name, list);
-  }
-}
-
 type Value = string | string[] | Record<string, unknown>[] | undefined;
 
+/** Trimmed text; tidying is left to the cleaning step, which counts what it changes. */
 function text(v: unknown): string | undefined {
   if (typeof v === 'string') {
-    const t = tidyName(v);
+    const t = v.trim();
     return t.length > 0 ? t : undefined;
   }
   if (typeof v === 'number') return String(v);
@@ -172,13 +146,19 @@ export function parseCslJson(value: unknown, file: string): ConvertResult {
   return out;
 }
 
-/** The official CSV (29 columns). A repeated header row and a cut-off last row are skipped. */
+/**
+ * The official CSV (29 columns, `CSL_COLUMNS`). A repeated header row is skipped; a row with
+ * fewer fields than the header is skipped and reported (the partial excerpt ends inside one).
+ */
 export function parseCslCsv(textIn: string, file: string, tolerateCutEnd = false): ConvertResult {
   const rows = parseDelimited(textIn, file, ',', tolerateCutEnd);
   const records = recordsWithHeader(rows, file, REQUIRED);
   const out: ConvertResult = { entries: [], skipped: [] };
   for (const { line, record, complete } of records) {
-    if (record.source === 'source') continue; // the header repeated
+    if (record.source === 'source') {
+      out.skipped.push({ place: `line ${line}`, reason: 'the header line repeated' });
+      continue;
+    }
     if (!complete) {
       out.skipped.push({ place: `line ${line}`, reason: 'row cut short (fewer fields than the header)' });
       continue;
@@ -188,4 +168,18 @@ export function parseCslCsv(textIn: string, file: string, tolerateCutEnd = false
     else out.entries.push(r);
   }
   return out;
+}
+
+/**
+ * The newest `source_last_updated` of a consolidated.json (`sources_used`), when it has one: the
+ * date of the data, rather than the date of the download.
+ */
+export function cslJsonDataDate(value: unknown): string | undefined {
+  const used = value && typeof value === 'object' ? (value as { sources_used?: unknown }).sources_used : undefined;
+  if (!Array.isArray(used)) return undefined;
+  const dates = used
+    .map((s) => (s && typeof s === 'object' ? isoDate((s as Record<string, unknown>).source_last_updated) : undefined))
+    .filter((d): d is string => d !== undefined)
+    .sort();
+  return dates.at(-1);
 }

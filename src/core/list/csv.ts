@@ -8,6 +8,8 @@ import { ListFileError } from './errors';
 export interface CsvRow {
   line: number;
   fields: string[];
+  /** The file ends inside this row (only with `tolerateCutEnd`). */
+  cut?: boolean;
 }
 
 /**
@@ -55,7 +57,7 @@ export function parseDelimited(text: string, file: string, delimiter = ',', tole
     }
   }
   if (inQuotes) {
-    if (tolerateCutEnd) return rows;
+    if (tolerateCutEnd) return [...rows, { line: rowLine, fields: [...fields, field], cut: true }];
     throw new ListFileError('a quoted field is never closed (the file may be cut short)', file, `line ${rowLine}`);
   }
   if (field !== '' || fields.length > 0) {
@@ -78,11 +80,11 @@ export function recordsWithHeader(
   if (missing.length > 0) {
     throw new ListFileError(`missing column${missing.length > 1 ? 's' : ''}: ${missing.join(', ')}`, file, 'line 1');
   }
-  return rows.slice(1).map(({ line, fields }) => {
+  return rows.slice(1).map(({ line, fields, cut }) => {
     const record: Record<string, string> = {};
     names.forEach((name, i) => {
       record[name] = (fields[i] ?? '').trim();
     });
-    return { line, record, complete: fields.length >= names.length };
+    return { line, record, complete: !cut && fields.length >= names.length };
   });
 }

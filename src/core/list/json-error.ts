@@ -1,3 +1,5 @@
+import { ListFileError } from './errors';
+
 /**
  * Finds where a JSON text stops being JSON, for error messages: some engines' JSON.parse errors
  * give no position. Runs only after JSON.parse has failed, so it favours brevity over speed.
@@ -71,5 +73,22 @@ export function jsonErrorOffset(text: string): number {
     return i < text.length ? i : -1;
   } catch (at) {
     return typeof at === 'number' ? at : -1;
+  }
+}
+
+/** Reads JSON, naming the position of a syntax error. */
+export function parseJsonText(text: string, file: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (err) {
+    const msg = err instanceof Error ? err.message : String(err);
+    const at = jsonErrorOffset(text);
+    let place: string | undefined;
+    if (at >= text.length) place = `cut short at the end, line ${text.split('\n').length}`;
+    else if (at >= 0) {
+      const before = text.slice(0, at);
+      place = `line ${before.split('\n').length}, column ${at - before.lastIndexOf('\n')}`;
+    }
+    throw new ListFileError(`malformed JSON: ${msg}`, file, place);
   }
 }

@@ -1,36 +1,41 @@
 /**
- * Joins the sources into one set of entries: the Entity List name index gives membership, the
- * partial CSL adds details to the rows it covers, the legacy SDN set and the DPL text file fill
- * in what the partial CSL lacks. Duplicate entries of the same list are merged, not repeated.
+ * Joining entries from several sources. Rules: a field one source lacks is taken from another,
+ * never overwritten (the first source given wins a conflict); name lists are unioned.
  */
 import type { Entry } from '../model';
 
-/** A join key that ignores case, punctuation and spacing. */
+/** A join key that ignores case, diacritics, punctuation and spacing. */
 export function nameKey(name: string): string {
-  return name.toLowerCase().normalize('NFKD').replace(/[^\p{L}\p{N}]+/gu, '');
+  return name.normalize('NFKD').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
 }
 
-/** Copies fields `extra` has and `base` lacks; aliases and provenance are unioned. */
+const FIXED = new Set<keyof Entry>(['id', 'list', 'listName', 'name', 'type']);
+const UNIONED = new Set<keyof Entry>(['aliases', 'provenance', 'addresses', 'countries', 'nativeNames', 'programs']);
+
+/** Copies the fields `extra` has and `base` lacks; lists of names, places and files are unioned. */
 export function enrich(base: Entry, extra: Partial<Entry>): void {
+  const target = base as unknown as Record<string, unknown>;
   for (const [k, v] of Object.entries(extra) as [keyof Entry, unknown][]) {
-    if (v === undefined || k === 'id' || k === 'list' || k === 'listName' || k === 'name' || k === 'type') continue;
-    if (k === 'aliases' || k === 'provenance' || k === 'addresses' || k === 'countries' || k === 'nativeNames') {
+    if (v === undefined || FIXED.has(k)) continue;
+    if (UNIONED.has(k)) {
       const merged = [...new Set([...((base[k] as string[] | undefined) ?? []), ...(v as string[])])];
-      if (merged.length) (base as unknown as Record<string, unknown>)[k] = merged;
-    } else if (base[k] === undefined) {
-      (base as unknown as Record<string, unknown>)[k] = v;
-    }
+      if (merged.length) target[k] = merged;
+    } else if (base[k] === undefined) target[k] = v;
   }
 }
 
 export interface JoinStats {
+  /** Detailed entries that found their member. */
   joined: number;
+  /** Members that received details. */
+  enriched: number;
   unjoined: Entry[];
 }
 
 /**
- * Adds the details of `detailed` entries to `members` of the same list, matching on the main
- * name or any alias. Returns the ones that found no member.
+ * Adds the details of `detailed` entries to the `members` of the same list with the same name,
+ * comparing the main name and every alias of both sides by `nameKey`. A detailed entry whose
+ * names meet no member is returned in `unjoined`.
  */
 export function joinDetails(members: Entry[], detailed: Entry[]): JoinStats {
   const index = new Map<string, Entry>();
@@ -40,18 +45,21 @@ export function joinDetails(members: Entry[], detailed: Entry[]): JoinStats {
       if (!index.has(key)) index.set(key, m);
     }
   }
-  const stats: JoinStats = { joined: 0, unjoined: [] };
+  const stats: JoinStats = { joined: 0, enriched: 0, unjoined: [] };
+  const touched = new Set<Entry>();
   for (const d of detailed) {
     const hit = [d.name, ...(d.aliases ?? [])].map((n) => index.get(`${d.list}:${nameKey(n)}`)).find(Boolean);
     if (hit) {
       enrich(hit, d);
+      touched.add(hit);
       stats.joined++;
     } else stats.unjoined.push(d);
   }
+  stats.enriched = touched.size;
   return stats;
 }
 
-/** Entries from a newer source replace older ones with the same id; the older add what they alone have. */
+/** Entries of a newer source keep their ids; an older entry with the same id only adds what it alone has. */
 export function preferNewer(newer: Entry[], older: Entry[]): { entries: Entry[]; added: number } {
   const byId = new Map(newer.map((e) => [e.id, e] as const));
   let added = 0;
@@ -64,4 +72,28 @@ export function preferNewer(newer: Entry[], older: Entry[]): { entries: Entry[];
     }
   }
   return { entries: [...byId.values()], added };
+}
+
+/** Lists whose rows carry no per-party id: there, rows of one name are one party. */
+export const NAME_KEYED_LISTS: readonly string[] = ['EL', 'MEU', 'DPL'];
+
+/**
+ * One entry per listed party: rows of the same list with the same name (the Denied Persons List
+ * gives one row per address; the Entity List repeats a party under each destination) become
+ * one entry, the first row's id kept. Only lists in `lists` are folded (Treasury and State
+ * rows have their own ids, and two people may share a name). Returns the entries in their
+ * order and how many rows were folded in.
+ */
+export function collapseSameName(entries: Entry[], lists: readonly string[] = NAME_KEYED_LISTS): { entries: Entry[]; folded: number } {
+  const byKey = new Map<string, Entry>();
+  let folded = 0;
+  for (const e of entries) {
+    const key = lists.includes(e.list) ? `${e.list}:${nameKey(e.name)}` : `id:${e.id}:${byKey.size}`;
+    const first = byKey.get(key);
+    if (first) {
+      enrich(first, e);
+      folded++;
+    } else byKey.set(key, e);
+  }
+  return { entries: [...byKey.values()], folded };
 }

@@ -1,0 +1,69 @@
+/**
+ * Marking of names that are risky to flag on their own. The name is kept; the mark tells the
+ * matcher to flag it only in context (see AmbiguityReason in model.ts). Which words are
+ * "common" is a predicate passed in: the list script builds it from a word-frequency list
+ * (scripts/lib/common-words.ts), the background can build one from the embedded bundle
+ * (`commonWordsFromBundle`), so this module stays pure and ships no word list.
+ */
+import type { AmbiguityReason, AmbiguousName, Bundle, Entry } from '../model';
+import { stripLegalForms } from '../legal-forms';
+import { tokenize } from '../normalize';
+import { note, type CleanReport } from './clean';
+
+export type IsCommonWord = (word: string) => boolean;
+
+/**
+ * Marks, per name of the entry (main name and aliases):
+ * - `short-acronym`: three letters or digits or fewer ("MOD", "MPK"): too many other meanings;
+ * - `common-word`: one word that ordinary English uses ("Arsenal", "Pegasus", "Best");
+ * - `common-phrase`: several words, each common ("Positive Technologies"): the matcher flags it
+ *   only when it is written as a name (capitalised), not as a phrase.
+ * A name that is made of common words once its legal form is dropped ("APEX Ltd." → "APEX") is
+ * also marked under that shorter form, because the matcher finds names without legal forms.
+ * The main name is marked too when it is risky: the matcher then flags it only beside a strong
+ * mention of the same entry, which is the honest choice for such a name.
+ */
+export function markAmbiguous(entry: Entry, isCommonWord: IsCommonWord, report: CleanReport): AmbiguousName[] {
+  const marks: AmbiguousName[] = [];
+  const add = (name: string, reason: AmbiguityReason, kind: string, example: string): void => {
+    if (marks.some((m) => m.name.toLowerCase() === name.toLowerCase())) return;
+    marks.push({ name, reason });
+    note(report.ambiguous, kind, example);
+  };
+  for (const name of [entry.name, ...(entry.aliases ?? [])]) {
+    const letters = name.replace(/[^\p{L}\p{N}]/gu, '');
+    const words = name.split(/[^\p{L}\p{N}']+/u).filter(Boolean);
+    if (letters.length > 0 && letters.length <= 3) add(name, 'short-acronym', 'short-acronym', name);
+    else if (words.length > 0 && words.every(isCommonWord)) {
+      const reason = words.length === 1 ? 'common-word' : 'common-phrase';
+      add(name, reason, reason, name);
+    }
+    const tokens = tokenize(name).map((t) => t.text);
+    const core = stripLegalForms(tokens);
+    if (core.length > 0 && core.length < tokens.length && core.every(isCommonWord)) {
+      const reason = core.length === 1 ? 'common-word' : 'common-phrase';
+      add(core.join(' '), reason, `${reason} once the legal form is dropped`, name);
+    }
+  }
+  return marks;
+}
+
+/**
+ * A predicate for converting downloads in the extension, where the word-frequency list is not
+ * shipped: the words of every name the embedded bundle marked as a common word or phrase. It
+ * knows the ordinary words that occur in list names today; a new name made of ordinary words
+ * no listed name used before is not marked until the embedded snapshot is rebuilt.
+ */
+export function commonWordsFromBundle(bundle: Pick<Bundle, 'entries'>): IsCommonWord {
+  const words = new Set<string>();
+  for (const e of bundle.entries) {
+    for (const a of e.ambiguous ?? []) {
+      if (a.reason !== 'common-word' && a.reason !== 'common-phrase') continue;
+      for (const t of tokenize(a.name)) words.add(t.text);
+    }
+  }
+  return (word) => {
+    const folded = tokenize(word);
+    return folded.length > 0 && folded.every((t) => words.has(t.text));
+  };
+}
