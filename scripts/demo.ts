@@ -1,57 +1,104 @@
 /**
- * The extension's main job on the embedded data: serves the demo article on 127.0.0.1, opens it
- * in Chromium with the built extension loaded (headed where there is a display, headless
- * otherwise), and reports the parties it highlighted, as the popup would list them.
+ * The extension at work on the demo article: serves it on 127.0.0.1, opens it in Chromium with
+ * the built extension (dist/chrome) loaded, and reports what the extension found, read back from
+ * the page's highlights and from the background's state for the tab.
  *
- *   npm run demo        (builds first)
+ *   npm run demo      (builds first)
+ *
+ * With a display ($DISPLAY set) the browser window stays open until you close it; without one
+ * it runs headless and exits. Exits non-zero when the extension highlights nothing.
  */
 import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { CHROME_ID, ROOT, launchChromium, readHighlights, startServer, waitForValue } from '../test/browser/harness';
+import { join, relative } from 'node:path';
+import { LIST_NAMES, type ListCode } from '../src/core/model';
+import { CHROME_BUILD_DIR, launchChromium } from '../test/browser/harness/chromium';
+import { demoExpectedMentions } from '../test/browser/harness/expected';
+import { listedMentions } from '../test/browser/harness/highlights';
+import { addTestPages } from '../test/browser/harness/pages';
+import { PROJECT_ROOT, startServer } from '../test/browser/harness/server';
+import { waitFor } from '../test/browser/harness/session';
 
-async function main(): Promise<void> {
-  const headed = !!process.env.DISPLAY && !process.env.CI;
+const SCREENSHOT_DIR = join(PROJECT_ROOT, 'artifacts');
+
+function listLabel(list: string, listName: string): string {
+  return list in LIST_NAMES ? LIST_NAMES[list as ListCode] : listName;
+}
+
+async function main(): Promise<number> {
+  const headed = Boolean(process.env.DISPLAY);
   const server = await startServer();
-  const session = await launchChromium([], !headed);
+  addTestPages(server);
+  const browser = await launchChromium({ headless: !headed, viewport: headed ? null : { width: 1100, height: 900 } });
   try {
-    const worker = await session.worker();
-    const page = await session.context.newPage();
-    await page.goto(`${server.url}/demo`);
-    const highlights = await waitForValue(() => page.evaluate(readHighlights), (h) => h.length >= 15, 20_000);
-    const tabId = await worker.evaluate(async (url) => (await chrome.tabs.query({})).find((t) => t.url === url)?.id, page.url());
-    const popup = await session.context.newPage();
-    await popup.goto(`chrome-extension://${CHROME_ID}/popup.html?tab=${tabId}`);
-    await popup.locator('[data-entry-id]').first().waitFor({ timeout: 10_000 });
-    const listed = await popup.locator('[data-entry-id]').evaluateAll((items) =>
-      items.map((li) => {
-        const lines = (li as HTMLElement).innerText.split('\n').map((l) => l.trim()).filter(Boolean);
-        return [lines[0], ...lines.filter((l) => /mention/.test(l))].join(' — ');
-      }),
+    const url = server.url('/demo.html');
+    console.log(`Demo article: ${url}`);
+    console.log(`Chromium (${headed ? 'a window on your display' : 'headless'}) with ${relative(PROJECT_ROOT, CHROME_BUILD_DIR)} loaded.\n`);
+    const page = await browser.open(url);
+    // The scan is done when all the article's mentions are in, or the highlights have not
+    // changed for a second.
+    const expected = [...demoExpectedMentions().values()].reduce((a, b) => a + b, 0);
+    let last = { count: -1, since: Date.now() };
+    const mentions = await waitFor(
+      async () => listedMentions(page),
+      (m) => {
+        if (m.length !== last.count) last = { count: m.length, since: Date.now() };
+        return m.length >= expected || (m.length > 0 && Date.now() - last.since > 1000);
+      },
+      20_000,
     );
-    const badge = await worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
-    const shots = join(ROOT, 'artifacts');
-    mkdirSync(shots, { recursive: true });
-    await page.screenshot({ path: join(shots, 'demo-page.png') });
-    await popup.screenshot({ path: join(shots, 'demo-popup.png'), fullPage: true });
+    const tabId = await browser.tabIdOf(page);
+    const state = await waitFor(
+      () => browser.message('getTabState', { tabId }),
+      (s) => s.found.length > 0 || mentions.length === 0,
+      10_000,
+    );
+    const badge = await browser.badgeText(tabId);
 
-    console.log(`Demo page: the seed article (${server.url}/demo), ${headed ? 'headed' : 'headless'} Chromium with the extension loaded.`);
-    console.log(`Highlighted ${highlights.length} mentions; the badge says ${badge || '0'} listed parties.`);
-    console.log('As the popup lists them:');
-    for (const line of listed) console.log(`  • ${line}`);
-    console.log(`Mentions highlighted: ${[...new Set(highlights)].map((h) => `"${h}" ×${highlights.filter((x) => x === h).length}`).join(', ')}`);
-    console.log(`Screenshots: ${join('artifacts', 'demo-page.png')}, ${join('artifacts', 'demo-popup.png')}`);
-    if (headed) {
-      console.log('Close the browser window to finish.');
-      await new Promise<void>((resolve) => session.context.on('close', () => resolve()));
+    const byText = new Map<string, number>();
+    for (const m of mentions) byText.set(m, (byText.get(m) ?? 0) + 1);
+    const entries = new Map(state.entries.map((e) => [e.id, e]));
+
+    console.log(`Listed parties on the page (badge: ${badge || 'none'}):`);
+    for (const found of [...state.found].sort((a, b) => b.count - a.count)) {
+      const entry = entries.get(found.id);
+      const name = entry?.name ?? found.id;
+      const list = entry ? listLabel(entry.list, entry.listName) : 'list unknown';
+      console.log(`  ${name} — ${found.count} mention${found.count === 1 ? '' : 's'} — ${list}`);
     }
-    if (highlights.length === 0) process.exitCode = 1;
+    if (state.found.length === 0) console.log('  (none)');
+    console.log(`\nHighlighted text (${mentions.length} highlights):`);
+    for (const [text, n] of byText) console.log(`  "${text}" ×${n}`);
+
+    mkdirSync(SCREENSHOT_DIR, { recursive: true });
+    const pageShot = join(SCREENSHOT_DIR, 'demo-page.png');
+    await page.screenshot(pageShot);
+    const popup = await browser.openPopup(tabId);
+    await waitFor(() => popup.evaluate(() => document.querySelectorAll('[data-entry-id]').length, undefined), (n) => n > 0, 10_000);
+    const popupShot = join(SCREENSHOT_DIR, 'demo-popup.png');
+    await popup.screenshot(popupShot, { fullPage: true });
+    console.log(`\nScreenshots: ${relative(PROJECT_ROOT, pageShot)}, ${relative(PROJECT_ROOT, popupShot)}`);
+
+    if (headed) {
+      await popup.close();
+      await page.bringToFront();
+      console.log('\nThe browser stays open; close its window to finish.');
+      await new Promise<void>((done) => browser.context.once('close', () => done()));
+    }
+    if (mentions.length === 0 || state.found.length === 0) {
+      console.error('\nThe extension found nothing on the demo article.');
+      return 1;
+    }
+    return 0;
   } finally {
-    await session.close().catch(() => undefined);
+    await browser.close();
     await server.close();
   }
 }
 
-main().catch((err: unknown) => {
-  console.error(`demo: ${err instanceof Error ? err.message : String(err)}`);
-  process.exit(1);
-});
+main().then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    console.error(`demo: ${err instanceof Error ? err.message : String(err)}`);
+    process.exit(1);
+  },
+);

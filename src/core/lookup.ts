@@ -53,14 +53,18 @@ function nameForms(name: string): string[][] {
 }
 
 /**
- * Ties are broken by list (the Entity List first), then by how many names the entry has (a
- * party's main entry usually lists its aliases; a bare duplicate does not), then by shorter name.
+ * Ties are broken by list (the Entity List first), then by whether the query matched the entry's
+ * own name rather than an alias (a party listed under the typed name beats another party that
+ * carries it as an a.k.a.), then by how many names the entry has (a party's main entry usually
+ * lists its aliases; a bare duplicate does not), then by shorter name.
  */
 function compareResults(a: LookupResult, b: LookupResult): number {
   const names = (e: Entry): number => (e.aliases?.length ?? 0) + (e.nativeNames?.length ?? 0);
+  const byAlias = (r: LookupResult): number => (r.matchedName === r.entry.name ? 0 : 1);
   return (
     b.score - a.score ||
     listRank(a.entry.list) - listRank(b.entry.list) ||
+    byAlias(a) - byAlias(b) ||
     names(b.entry) - names(a.entry) ||
     a.entry.name.length - b.entry.name.length
   );

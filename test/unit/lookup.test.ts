@@ -80,3 +80,14 @@ describe('bounded edit distance', () => {
     expect(boundedDistance('abcdefgh', 'hgfedcba', 2)).toBe(3);
   });
 });
+
+describe('look-up on the embedded list', () => {
+  const real = JSON.parse(readFileSync(new URL('../../extension/data/bundle.json', import.meta.url), 'utf8')) as Bundle;
+  const realLookup = createLookup(real.entries);
+  it('puts the party listed under the typed name before one that only carries it as an alias', () => {
+    // "Positive Technologies" is its own Entity List entry, and also an a.k.a. of AO Pozitiv Teknolodzhiz.
+    const [first] = realLookup.search('Technologies Positive');
+    expect(first?.entry.name).toBe('Positive Technologies');
+    expect(first?.matchedName).toBe('Positive Technologies');
+  });
+});

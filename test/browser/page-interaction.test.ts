@@ -1,0 +1,106 @@
+/**
+ * What a user does with a highlighted page: hovers a name (the card), pauses and resumes from
+ * the popup, jumps to a party from the popup, and navigates (the badge follows).
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, expect, it } from 'vitest';
+import { DEMO_PARTY_NAMES, demoExpectedMentions } from './harness/expected';
+import { FLASH_HIGHLIGHT, hoverCardState, listedMentions, mentionBox, readHighlightSnapshot } from './harness/highlights';
+import { clickButtonInItem, listItems, toggleSwitch } from './harness/popup';
+import { PROJECT_ROOT } from './harness/server';
+import { waitFor, type TestPage } from './harness/session';
+import { freshUrl, inEachBrowser, useTestServer } from './harness/suite';
+
+const SCREENSHOTS = join(PROJECT_ROOT, 'docs/screenshots');
+const server = useTestServer();
+const expectedTotal = [...demoExpectedMentions().values()].reduce((a, b) => a + b, 0);
+
+beforeAll(() => {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+});
+
+inEachBrowser((kind, browser) => {
+  async function openDemo(): Promise<{ page: TestPage; tabId: number }> {
+    const page = await browser().open(freshUrl(server(), '/demo.html'));
+    await waitFor(() => listedMentions(page), (m) => m.length >= expectedTotal);
+    return { page, tabId: await browser().tabIdOf(page) };
+  }
+  const fullyHighlighted = (m: string[]): boolean => m.length === expectedTotal;
+
+  it('shows the hover card next to a highlighted name and hides it on Escape', async () => {
+    const { page } = await openDemo();
+    await page.bringToFront();
+    const name = await mentionBox(page, 'Candiru');
+    expect(name).not.toBeNull();
+    if (!name) return;
+    await page.mouseMove(name.x + name.width / 2, name.y + name.height / 2);
+    const shown = await waitFor(() => hoverCardState(page, name), (s) => s.drawnNear, 5000);
+    expect(shown).toEqual({ count: 1, drawnNear: true });
+    await page.screenshot(join(SCREENSHOTS, `hover-card-${kind}.png`));
+    await page.press('Escape');
+    const hidden = await waitFor(() => hoverCardState(page, name), (s) => !s.drawnNear, 5000);
+    expect(hidden.drawnNear).toBe(false);
+    await page.close();
+  });
+
+  it('pauses on this site from the popup switch, removing the highlights, and resumes', async () => {
+    const { page, tabId } = await openDemo();
+    const popup = await browser().openPopup(tabId);
+    const { host } = await browser().message('getTabState', { tabId });
+    try {
+      expect(await toggleSwitch(popup, /this site/i)).toBe(true);
+      expect(await waitFor(() => listedMentions(page), (m) => m.length === 0, 10_000)).toEqual([]);
+      expect(await toggleSwitch(popup, /this site/i)).toBe(false);
+      expect(await waitFor(() => listedMentions(page), fullyHighlighted, 10_000)).toHaveLength(expectedTotal);
+    } finally {
+      // Never leave the test server's site paused for the tests after this one.
+      await browser().message('setPaused', { scope: 'site', host, paused: false });
+      await popup.close();
+      await page.close();
+    }
+  });
+
+  it('pauses everywhere with the setPaused message and resumes', async () => {
+    const { page } = await openDemo();
+    try {
+      await browser().message('setPaused', { scope: 'everywhere', paused: true });
+      expect(await waitFor(() => listedMentions(page), (m) => m.length === 0, 10_000)).toEqual([]);
+    } finally {
+      await browser().message('setPaused', { scope: 'everywhere', paused: false });
+    }
+    expect(await waitFor(() => listedMentions(page), fullyHighlighted, 10_000)).toHaveLength(expectedTotal);
+    await page.close();
+  });
+
+  it('scrolls to a party and flashes it when its name is clicked in the popup', async () => {
+    const { page, tabId } = await openDemo();
+    const popup = await browser().openPopup(tabId);
+    try {
+      const items = await waitFor(() => listItems(popup, /on this page/i), (i) => i.length > 0, 10_000);
+      const huawei = items.find((i) => i.text.includes('Huawei Technologies'));
+      expect(huawei, items.map((i) => i.text).join(' | ')).toBeDefined();
+      if (!huawei) return;
+      await clickButtonInItem(popup, huawei, /Huawei Technologies/);
+      const flashed = await waitFor(
+        async () => (await readHighlightSnapshot(page))[FLASH_HIGHLIGHT] ?? [],
+        (f) => f.length > 0,
+        5000,
+      );
+      expect(flashed).toEqual(['Huawei']);
+    } finally {
+      await popup.close();
+      await page.close();
+    }
+  });
+
+  it('updates the badge when the tab navigates to another page', async () => {
+    const { page, tabId } = await openDemo();
+    const five = String(DEMO_PARTY_NAMES.length);
+    expect(await waitFor(() => browser().badgeText(tabId), (b) => b === five, 10_000)).toBe(five);
+    await page.navigate(freshUrl(server(), '/fixtures/split.html'));
+    await waitFor(() => listedMentions(page), (m) => m.length > 0);
+    expect(await waitFor(() => browser().badgeText(tabId), (b) => b === '1', 10_000)).toBe('1');
+    await page.close();
+  });
+});
