@@ -29,6 +29,11 @@ export const defaults = {
   listUrl: OFFICIAL_LIST_URL,
   /** 0 turns updates off. */
   updateIntervalHours: 24,
+  /**
+   * Ed25519 public key (base64 of the 32-byte key) that list bundles must be signed with;
+   * empty accepts unsigned bundles. Usually set by an organisation's policy.
+   */
+  listPublicKey: '',
 };
 
 export type Settings = typeof defaults;
@@ -72,7 +77,33 @@ const checks: { [K in SettingsKey]: Check<K> } = {
     typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= 24 * 365
       ? { ok: true, value: v }
       : { ok: false, error: 'must be a whole number of hours, 0 or more' },
+  listPublicKey: (v) => {
+    if (typeof v !== 'string') return { ok: false, error: 'must be an Ed25519 public key in base64' };
+    const key = ed25519KeyBase64(v);
+    return key === undefined ? { ok: false, error: 'must be an Ed25519 public key in base64 (32 bytes, or its SPKI form)' } : { ok: true, value: key };
+  },
 };
+
+/** DER prefix of an Ed25519 SubjectPublicKeyInfo: what `openssl pkey -pubout` writes before the 32 key bytes. */
+const ED25519_SPKI_PREFIX = [0x30, 0x2a, 0x30, 0x05, 0x06, 0x03, 0x2b, 0x65, 0x70, 0x03, 0x21, 0x00];
+
+/**
+ * The raw 32-byte key, in base64, from what an administrator is likely to paste: the raw key
+ * in base64, or the SPKI form (base64 or PEM). '' stays '' (no key). Undefined when it is neither.
+ */
+export function ed25519KeyBase64(text: string): string | undefined {
+  const b64 = text.replace(/-----(BEGIN|END) PUBLIC KEY-----/g, '').replace(/\s+/g, '');
+  if (b64 === '') return '';
+  if (b64.length > 200 || !/^[A-Za-z0-9+/]+={0,2}$/.test(b64)) return undefined;
+  let bytes: number[];
+  try {
+    bytes = [...atob(b64)].map((c) => c.charCodeAt(0));
+  } catch {
+    return undefined;
+  }
+  if (bytes.length === 44 && ED25519_SPKI_PREFIX.every((b, i) => bytes[i] === b)) bytes = bytes.slice(12);
+  return bytes.length === 32 ? btoa(String.fromCharCode(...bytes)) : undefined;
+}
 
 function bool(v: unknown): { ok: true; value: boolean } | { ok: false; error: string } {
   return typeof v === 'boolean' ? { ok: true, value: v } : { ok: false, error: 'must be true or false' };
