@@ -81,11 +81,23 @@ function convert(text: string, file: string, options: ConvertOptions): ConvertOu
   }
   for (const e of parsed.entries) e.provenance = [file];
   const report = newReport();
-  const entries = finishEntries(collapseSameName(parsed.entries).entries, options.isCommonWord ?? (() => false), report);
+  const finished = finishEntries(collapseSameName(parsed.entries).entries, options.isCommonWord ?? (() => false), report);
+  // A name made only of control, direction or markup characters is empty once tidied: such a
+  // record names nobody and would make the bundle invalid, so it is skipped like any bad row.
+  const entries = finished.filter((e) => e.name.length > 0);
+  const skipped = [
+    ...parsed.skipped,
+    ...finished.filter((e) => e.name.length === 0).map((e) => ({ place: `entry ${e.id}`, reason: 'the name is empty once control characters and markup are removed' })),
+  ];
+  if (entries.length === 0) throw new ListFileError('no list entries found (every name was empty once tidied)', file, skipped[0]?.place);
   const bundle = makeBundle(entries, {
     dataDate,
     origin: options.origin ?? `converted from ${file}`,
     sources: [{ file, description: 'Consolidated Screening List (official download)', date: dataDate }],
   });
-  return { ok: true, bundle, kind, skipped: parsed.skipped, report };
+  // The same check the extension applies to every bundle it loads: a conversion never hands on
+  // a bundle that would be refused later.
+  const checked = parseBundle(bundle);
+  if (!checked.ok) throw new ListFileError(`the converted list is not a valid bundle: ${checked.error}`, file);
+  return { ok: true, bundle: checked.bundle, kind, skipped, report };
 }
