@@ -75,6 +75,12 @@ export function decodeListText(bytes: Uint8Array): { ok: true; text: string } | 
   return { ok: true, text };
 }
 
+/**
+ * Lets queued events (a content script's look-up, an options page message) run between the
+ * long steps; the conversion itself is one synchronous stretch (measured in test/unit/update/measure-large.ts).
+ */
+const breathe = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
 async function prepare(input: UpdateInput): Promise<UpdateOutcome> {
   const fail = (error: string): UpdateOutcome => ({ ok: false, error });
   const keyed = !!input.publicKey?.trim();
@@ -94,6 +100,7 @@ async function prepare(input: UpdateInput): Promise<UpdateOutcome> {
   if (head.startsWith('<')) return fail('the file is XML or HTML, not a list (JSON or CSV)');
 
   const file = fileNameOf(input.url);
+  await breathe();
   const r = detectAndConvert(decoded.text, file, {
     origin: `Consolidated Screening List downloaded from ${input.url}`,
     ...(input.commonWords ? { isCommonWord: input.commonWords } : {}),
@@ -105,6 +112,7 @@ async function prepare(input: UpdateInput): Promise<UpdateOutcome> {
   }
   const origin = r.kind === 'bundle' ? `${r.bundle.origin}, downloaded from ${input.url}${keyed ? ' (signature checked)' : ''}` : r.bundle.origin;
   const bundle: Bundle = { ...r.bundle, origin };
+  await breathe();
   const check = checkNewList(input.current, bundle, { maxLossShare: input.maxLossShare ?? DEFAULT_MAX_LOSS_SHARE });
   if (!check.ok) return fail(check.error);
   return { ok: true, bundle, origin, kind: r.kind, skipped: r.skipped.length, signed: keyed };
