@@ -32,6 +32,11 @@ export interface UpdateInput {
   signature?: string;
   /** Largest share of entries the new list may lose (0–1); default 0.2. */
   maxLossShare?: number;
+  /**
+   * Compare each source list with the list in use, not only the total (default true). Pass
+   * false while the list in use is the embedded snapshot: see plausibility.ts.
+   */
+  comparePerList?: boolean;
   /** Milliseconds since the epoch: gives the data date of a CSV, which states none. */
   now: number;
 }
@@ -113,7 +118,7 @@ async function prepare(input: UpdateInput): Promise<UpdateOutcome> {
   const origin = r.kind === 'bundle' ? `${r.bundle.origin}, downloaded from ${input.url}${keyed ? ' (signature checked)' : ''}` : r.bundle.origin;
   const bundle: Bundle = { ...r.bundle, origin };
   await breathe();
-  const check = checkNewList(input.current, bundle, { maxLossShare: input.maxLossShare ?? DEFAULT_MAX_LOSS_SHARE });
+  const check = checkNewList(input.current, bundle, { maxLossShare: input.maxLossShare ?? DEFAULT_MAX_LOSS_SHARE, perList: input.comparePerList !== false });
   if (!check.ok) return fail(check.error);
   return { ok: true, bundle, origin, kind: r.kind, skipped: r.skipped.length, signed: keyed };
 }

@@ -14,6 +14,9 @@
  *      are only part of the total.
  *    `maxLossShare` of 1 or more turns the loss checks off: the way out for an administrator
  *    when a source list is really withdrawn. Growth is never refused.
+ *    `perList: false` keeps only the total check: for comparing with the embedded snapshot,
+ *    whose per-list counts come from other sources than the official download (its Entity
+ *    List is built from another name list), so a first update is not refused for that.
  */
 import type { Bundle, ListCode } from '../model';
 import { LIST_CODES } from '../model';
@@ -26,6 +29,8 @@ export const PER_LIST_MIN_ENTRIES = 10;
 export interface PlausibilityOptions {
   /** Largest share of entries (0–1) the new list may lose; default 0.2. */
   maxLossShare: number;
+  /** Also check each source list (default true); see the module comment. */
+  perList?: boolean;
 }
 
 export type CheckResult = { ok: true } | { ok: false; error: string };
@@ -63,6 +68,7 @@ export function checkNewList(current: Bundle | undefined, next: Bundle, opts: Pl
       };
     }
   }
+  if (opts.perList === false) return { ok: true };
   for (const code of LIST_CODES) {
     const before = currentCounts[code] ?? 0;
     if (before < PER_LIST_MIN_ENTRIES) continue;

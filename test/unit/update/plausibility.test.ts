@@ -39,6 +39,12 @@ describe('checkNewList', () => {
     expect(!r.ok && r.error).toBe('the new list has no DPL entries, while the list in use has 40; that source list seems to be missing from the download');
   });
 
+  it('checks only the total with perList: false (comparing with the embedded snapshot)', () => {
+    const withoutDpl = bundleOf([...current.entries.filter((e) => e.list !== 'DPL'), ...entries('SDN', 40, 'new')]);
+    expect(checkNewList(current, withoutDpl, { maxLossShare: 0.2, perList: false })).toEqual({ ok: true });
+    expect(checkNewList(current, bundleOf(current.entries.slice(0, 500)), { maxLossShare: 0.2, perList: false }).ok).toBe(false);
+  });
+
   it('refuses one source list shrinking by more than the share', () => {
     const halfEl = bundleOf([...current.entries.filter((e) => e.list !== 'EL'), ...entries('EL', 75)]);
     const r = checkNewList(current, halfEl, opts);

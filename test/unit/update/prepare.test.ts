@@ -114,6 +114,13 @@ describe('prepareUpdate: refusals, in plain words', () => {
     expect((await prepareUpdate(base({ bytes: utf8(good), current, maxLossShare: 1 }))).ok).toBe(true);
   });
 
+  it('one source list missing, unless told to compare only the total', async () => {
+    const current = bundleOf([...entries('EL', 10), ...entries('SDN', 10)]);
+    const noSdn = cslJson([...entries('EL', 20)].map((e) => ({ source: 'EL' as const, name: e.name })));
+    expect(await errorOf({ bytes: utf8(noSdn), current })).toBe('the new list has no SDN entries, while the list in use has 10; that source list seems to be missing from the download');
+    expect((await prepareUpdate(base({ bytes: utf8(noSdn), current, comparePerList: false }))).ok).toBe(true);
+  });
+
   it('never throws, whatever it is given', async () => {
     const r = await prepareUpdate({ bytes: null, url: 42, now: Number.NaN } as unknown as UpdateInput);
     expect(r.ok).toBe(false);
