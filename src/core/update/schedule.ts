@@ -81,13 +81,15 @@ export type ResponseVerdict = { outcome: 'ok' } | { outcome: 'not-modified' } | 
 /**
  * Media types a list may come with. The official downloads are JSON and CSV; mirrors and object
  * stores often say text/plain or a generic binary type, and Excel-minded servers call CSV
- * `application/vnd.ms-excel`. The content itself is recognised afterwards, so a loose label is
- * harmless; a web page (a login or error page) or an image is refused here.
+ * `application/vnd.ms-excel`, and some servers force a download with `application/x-download`.
+ * The content itself is recognised afterwards, so a loose label is harmless; a web page (a
+ * login or error page), XML, an image or an archive is refused here.
  */
 const ACCEPTED_TYPES = new Set([
   'application/json', 'text/json', 'application/x-json',
-  'text/csv', 'application/csv', 'text/comma-separated-values', 'application/vnd.ms-excel',
+  'text/csv', 'application/csv', 'text/x-csv', 'application/x-csv', 'text/comma-separated-values', 'application/vnd.ms-excel',
   'text/plain', 'application/octet-stream', 'binary/octet-stream',
+  'application/x-download', 'application/download', 'application/force-download',
 ]);
 
 function statusError(status: number): string {

@@ -65,7 +65,7 @@ describe('conditionalHeaders', () => {
 describe('classifyResponse', () => {
   it('304 is not-modified; 200 with a list type is ok', () => {
     expect(classifyResponse(304, null, null, 100)).toEqual({ outcome: 'not-modified' });
-    for (const type of ['application/json', 'application/json; charset=utf-8', 'text/csv', 'TEXT/PLAIN', 'application/octet-stream', 'binary/octet-stream', null, '']) {
+    for (const type of ['application/json', 'application/json; charset=utf-8', 'text/csv', 'TEXT/PLAIN', 'application/octet-stream', 'binary/octet-stream', 'application/x-download', 'text/x-csv', null, '']) {
       expect(classifyResponse(200, type, '1000', DEFAULT_MAX_LIST_BYTES)).toEqual({ outcome: 'ok' });
     }
   });
@@ -85,6 +85,8 @@ describe('classifyResponse', () => {
   });
   it('refuses a web page and other wrong types', () => {
     expect(classifyResponse(200, 'text/html; charset=UTF-8', '500', 1000)).toEqual({ outcome: 'error', error: 'the server sent a web page of type text/html instead of a list (JSON or CSV)' });
+    expect(classifyResponse(200, 'application/zip', null, 1000).outcome).toBe('error');
+    expect(classifyResponse(200, 'text/xml', null, 1000).outcome).toBe('error');
     expect(classifyResponse(200, 'image/png', null, 1000)).toEqual({ outcome: 'error', error: 'the server sent a file of type image/png instead of a list (JSON or CSV)' });
   });
   it('refuses an announced size over the limit; unknown sizes pass (the reader caps them)', () => {
