@@ -51,8 +51,7 @@ export const handlers: { [K in keyof BackgroundMessages]: Handler<K> } = {
   },
 
   async match({ texts }) {
-    const { settings } = await readSettings();
-    const matcher = await getMatcher(settings);
+    const matcher = await getMatcher(await readSettings());
     const mentions = texts.map((t) => matcher.find(t));
     const entries: Record<string, EntrySummary> = {};
     for (const list of mentions) {
@@ -77,17 +76,17 @@ export const handlers: { [K in keyof BackgroundMessages]: Handler<K> } = {
   },
 
   async getEntries({ ids }) {
-    return { entries: await entriesById(ids) };
+    return { entries: await entriesById(await readSettings(), ids) };
   },
 
   async lookup({ query, limit }) {
-    const { settings } = await readSettings();
-    const lookup = await getLookup(settings);
+    const lookup = await getLookup(await readSettings());
     return { hits: lookup.search(query, limit ?? 20).map((r) => ({ entry: summarize(r.entry), matchedName: r.matchedName, score: r.score })) };
   },
 
   async getTabState({ tabId }) {
-    const { settings } = await readSettings();
+    const state = await readSettings();
+    const { settings } = state;
     const { url: reportedUrl, found } = await foundOnTab(tabId);
     let url = reportedUrl;
     try {
@@ -101,30 +100,33 @@ export const handlers: { [K in keyof BackgroundMessages]: Handler<K> } = {
       url,
       host,
       found,
-      entries: await entriesById(found.map((f) => f.id)),
+      entries: await entriesById(state, found.map((f) => f.id)),
       pausedHere: !!host && settings.excludedSites.some((p) => hostMatches(host, p)),
       pausedEverywhere: settings.paused,
     };
   },
 
   async getStatus() {
-    const bundle = await getBundle();
+    const [bundle, { customEntries }] = await Promise.all([getBundle(), readSettings()]);
+    const counts: Record<string, number> = { ...bundle.counts };
+    if (customEntries.length > 0) counts.CUSTOM = customEntries.length;
     return {
       dataDate: bundle.dataDate,
       origin: bundle.origin,
       builtAt: bundle.builtAt,
-      counts: bundle.counts as Record<string, number>,
+      counts,
       sources: bundle.sources,
       entryCount: bundle.entries.length,
     };
   },
 
   async getSettings() {
-    return readSettings();
+    const { customEntries: _custom, ...reply } = await readSettings();
+    return reply;
   },
 
   async setSettings({ patch }) {
-    const reply = await writeSettings(patch);
+    const { customEntries: _custom, ...reply } = await writeSettings(patch);
     await rescanAllTabs();
     return reply;
   },

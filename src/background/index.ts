@@ -6,6 +6,8 @@ import { browser, sendToTab, type Runtime } from '../shared/browser';
 import { route } from './router';
 import { forgetTab, resetTab, restoreBadges } from './tab-state';
 import { warmUp } from './list-store';
+import { rescanAllTabs } from './handlers';
+import { onPolicyChanged } from './policy-store';
 
 browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSender) => route(raw, sender, browser.runtime.id));
 
@@ -22,5 +24,8 @@ browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
 // Build the matcher as soon as the worker starts, so the first page's `match` waits little.
 browser.runtime.onInstalled.addListener(warmUp);
 browser.runtime.onStartup.addListener(warmUp);
+
+// An administrator changed the policy: pages follow at once (custom entries, excluded sites).
+onPolicyChanged(() => void rescanAllTabs());
 
 restoreBadges().catch(() => undefined);

@@ -1,21 +1,37 @@
 /**
- * Holds the list: the embedded bundle, validated, and the matcher and look-up compiled for the
- * current settings. Everything is memoised and rebuilt on demand, so a restarted worker (Chrome
- * MV3) or a reloaded event page (Firefox) is ready again on its first message.
+ * Holds the list: the embedded bundle (or a newer one an update brought), the organisation's own
+ * entries, and the matcher and look-up compiled for the current settings. Everything is
+ * memoised and rebuilt on demand, so a restarted worker (Chrome MV3) or a reloaded event page
+ * (Firefox) is ready again on its first message.
  */
 import { browser } from '../shared/browser';
 import { parseBundle } from '../core/list/bundle';
 import { compileMatcher, type Matcher } from '../core/matcher';
 import { createLookup } from '../core/lookup';
 import type { Bundle, Entry } from '../core/model';
-import type { Settings } from '../shared/settings';
+import { customEntriesToEntries, type CustomEntry } from '../core/policy';
 import { includeFor } from '../core/selection';
-import { readSettings } from './settings-store';
+import { readSettings, type SettingsState } from './settings-store';
+
+/** What the matcher depends on: the settings that select entries, and the custom entries. */
+type Selection = Pick<SettingsState, 'settings' | 'customEntries'>;
+type Lookup = ReturnType<typeof createLookup>;
+
+interface Compiled {
+  bundle: Bundle;
+  key: string;
+  custom: readonly CustomEntry[];
+  entries: Entry[];
+  include: (e: Entry) => boolean;
+  matcher: Matcher;
+  lookup?: Lookup;
+  byId?: Map<string, Entry>;
+}
 
 let bundlePromise: Promise<Bundle> | undefined;
-type Lookup = ReturnType<typeof createLookup>;
-/** For one selection of lists: the matcher, and the look-up once someone has searched. */
-let compiled: { key: string; include: (e: Entry) => boolean; matcher: Matcher; lookup?: Lookup } | undefined;
+let compiled: Compiled | undefined;
+/** Where a newer list than the embedded one comes from (the updater's saved copy), if any. */
+let savedBundleSource: (() => Promise<Bundle | undefined>) | undefined;
 
 async function loadEmbedded(): Promise<Bundle> {
   const response = await fetch(browser.runtime.getURL('data/bundle.json.gz'));
@@ -26,48 +42,78 @@ async function loadEmbedded(): Promise<Bundle> {
   return parsed.bundle;
 }
 
+async function loadCurrent(): Promise<Bundle> {
+  try {
+    const saved = await savedBundleSource?.();
+    if (saved) return saved;
+  } catch (err) {
+    // A saved list that cannot be read is not a reason to flag nothing: the embedded one serves.
+    console.error('listed-parties: the updated list could not be read; using the embedded list', err);
+  }
+  return loadEmbedded();
+}
+
+/** Lets the updater supply its saved list; read on the worker's first need of the list. */
+export function useSavedBundle(source: () => Promise<Bundle | undefined>): void {
+  savedBundleSource = source;
+}
+
 export function getBundle(): Promise<Bundle> {
-  bundlePromise ??= loadEmbedded().catch((err: unknown) => {
+  bundlePromise ??= loadCurrent().catch((err: unknown) => {
     bundlePromise = undefined; // try again on the next message
     throw err;
   });
   return bundlePromise;
 }
 
-function keyOf(settings: Settings): string {
+/** The embedded list, whatever is in use: what the updater compares against when nothing else is saved. */
+export function getEmbeddedBundle(): Promise<Bundle> {
+  return loadEmbedded();
+}
+
+/** Puts a new list in use at once; the next message compiles against it. */
+export function replaceBundle(bundle: Bundle): void {
+  bundlePromise = Promise.resolve(bundle);
+  compiled = undefined;
+}
+
+function keyOf({ settings }: Selection): string {
   return JSON.stringify([settings.lists, settings.includeIndividuals, settings.includeVessels, settings.includeAircraft]);
 }
 
-async function compiledFor(settings: Settings): Promise<{ bundle: Bundle; current: NonNullable<typeof compiled> }> {
+async function compiledFor(selection: Selection): Promise<Compiled> {
   const bundle = await getBundle();
-  const key = keyOf(settings);
-  if (!compiled || compiled.key !== key) {
-    const include = includeFor(settings);
-    compiled = { key, include, matcher: compileMatcher(bundle.entries, { include }) };
+  const key = keyOf(selection);
+  // The custom entries are compared by identity: the policy store hands out the same array
+  // until the policy changes.
+  if (!compiled || compiled.bundle !== bundle || compiled.key !== key || compiled.custom !== selection.customEntries) {
+    const entries = [...bundle.entries, ...customEntriesToEntries(selection.customEntries)];
+    const include = includeFor(selection.settings);
+    compiled = { bundle, key, custom: selection.customEntries, entries, include, matcher: compileMatcher(entries, { include }) };
   }
-  return { bundle, current: compiled };
+  return compiled;
 }
 
 /** The matcher for these settings, built once per selection of lists. */
-export async function getMatcher(settings: Settings): Promise<Matcher> {
-  return (await compiledFor(settings)).current.matcher;
+export async function getMatcher(selection: Selection): Promise<Matcher> {
+  return (await compiledFor(selection)).matcher;
 }
 
 /**
  * The look-up for these settings. Built on the first search, not with the matcher: pages
  * need only the matcher, and a restarted worker answers their first `match` sooner.
  */
-export async function getLookup(settings: Settings): Promise<Lookup> {
-  const { bundle, current } = await compiledFor(settings);
-  current.lookup ??= createLookup(bundle.entries, { include: current.include });
+export async function getLookup(selection: Selection): Promise<Lookup> {
+  const current = await compiledFor(selection);
+  current.lookup ??= createLookup(current.entries, { include: current.include });
   return current.lookup;
 }
 
-let byId: Map<string, Entry> | undefined;
-export async function entriesById(ids: readonly string[]): Promise<Entry[]> {
-  const bundle = await getBundle();
-  byId ??= new Map(bundle.entries.map((e) => [e.id, e] as const));
-  return ids.map((id) => byId?.get(id)).filter((e): e is Entry => e !== undefined);
+/** Entries by id, the organisation's own included; unknown ids are left out. */
+export async function entriesById(selection: Selection, ids: readonly string[]): Promise<Entry[]> {
+  const current = await compiledFor(selection);
+  current.byId ??= new Map(current.entries.map((e) => [e.id, e] as const));
+  return ids.map((id) => current.byId?.get(id)).filter((e): e is Entry => e !== undefined);
 }
 
 /**
@@ -77,6 +123,6 @@ export async function entriesById(ids: readonly string[]): Promise<Entry[]> {
  */
 export function warmUp(): void {
   readSettings()
-    .then(({ settings }) => getMatcher(settings))
+    .then((state) => getMatcher(state))
     .catch((err: unknown) => console.error('listed-parties: could not load the list', err));
 }

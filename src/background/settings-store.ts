@@ -1,27 +1,55 @@
 /**
- * The only writer of settings. Stored in storage.local under one key, validated on every read
- * and write; a bad stored value falls back to its default with a warning instead of breaking.
+ * The only writer of settings. storage.local holds what the user chose (not the defaults), so
+ * the settings in force are: built-in defaults, then the organisation's managed values, then
+ * the user's choices — or, when the policy locks settings, the managed values last. Everything
+ * is validated on every read and write; a bad stored value is dropped with a warning.
  */
 import { browser } from '../shared/browser';
-import { loadSettings, validateSettings, SETTINGS_VERSION, type Settings } from '../shared/settings';
+import type { SettingsReply } from '../shared/messages';
+import { loadChoices, validateSettings, SETTINGS_VERSION, type Settings } from '../shared/settings';
+import { applyPolicy, withoutLockedKeys, type CustomEntry } from '../core/policy';
+import { getPolicy, onPolicyChanged } from './policy-store';
 
 const KEY = 'settings';
 
-export async function readSettings(): Promise<{ settings: Settings; warnings: string[] }> {
-  const stored = (await browser.storage.local.get(KEY))[KEY];
-  return loadSettings(stored);
+export interface SettingsState extends SettingsReply {
+  /** The organisation's own parties, from the policy. */
+  customEntries: CustomEntry[];
 }
 
-export async function writeSettings(patch: unknown): Promise<{ settings: Settings; warnings: string[] }> {
-  const { settings: current } = await readSettings();
+async function storedChoices(): Promise<{ choices: Partial<Settings>; warnings: string[] }> {
+  const { settings, warnings } = loadChoices((await browser.storage.local.get(KEY))[KEY]);
+  return { choices: settings, warnings };
+}
+
+export async function readSettings(): Promise<SettingsState> {
+  const [{ choices, warnings }, policy] = await Promise.all([storedChoices(), getPolicy()]);
+  const { effective, lockedKeys } = applyPolicy(choices, policy);
+  return {
+    settings: effective,
+    warnings,
+    managed: policy.managed,
+    locked: lockedKeys,
+    policyWarnings: policy.warnings,
+    customEntries: policy.values.customEntries ?? [],
+  };
+}
+
+/** Stores the valid, unlocked part of `patch` as the user's choices; says what was refused. */
+export async function writeSettings(patch: unknown): Promise<SettingsState> {
+  const [{ choices }, policy] = await Promise.all([storedChoices(), getPolicy()]);
   const { settings: valid, warnings } = validateSettings(patch);
-  const next: Settings = { ...current, ...valid };
-  await browser.storage.local.set({ [KEY]: { ...next, settingsVersion: SETTINGS_VERSION } });
-  return { settings: next, warnings };
+  const { lockedKeys } = applyPolicy(choices, policy);
+  const allowed = withoutLockedKeys(valid, lockedKeys);
+  await browser.storage.local.set({ [KEY]: { ...choices, ...allowed.patch, settingsVersion: SETTINGS_VERSION } });
+  const state = await readSettings();
+  return { ...state, warnings: [...warnings, ...allowed.warnings] };
 }
 
+/** Calls `listener` when the settings in force may have changed: the user's or the policy's. */
 export function onSettingsChanged(listener: () => void): void {
   browser.storage.onChanged.addListener((changes, area) => {
     if (area === 'local' && KEY in changes) listener();
   });
+  onPolicyChanged(listener);
 }

@@ -1,28 +1,32 @@
 /**
- * The place where the options page says what an administrator manages. The settings reply does
- * not carry this yet; when it does (`managed` / `locked`), this notice and the locked controls
- * follow from it without further changes to the page.
+ * Where the options page says that an organisation's policy applies, which settings it locks,
+ * and which of its values were ignored (so an administrator testing a policy sees why).
  */
-import type { Settings } from '../shared/settings';
+import type { SettingsReply } from '../shared/messages';
 
-export interface ManagedInfo {
-  /** Name of the organisation, where the policy gives one. */
-  managed?: { by?: string };
-  /** Settings the user may not change. */
-  locked?: (keyof Settings)[];
-}
+type ManagedInfo = Pick<SettingsReply, 'managed' | 'locked' | 'policyWarnings'>;
 
 export function ManagedNotice({ info }: { info: ManagedInfo }) {
-  const locked = info.locked ?? [];
-  if (!info.managed && locked.length === 0) return <div id="managed-notice" hidden />;
+  if (!info.managed) return <div id="managed-notice" hidden />;
   return (
     <div id="managed-notice" class="managed" role="note">
       <h2>Managed by your organisation</h2>
       <p>
-        {info.managed?.by ? `${info.managed.by} manages` : 'Your organisation manages'} some settings of this
-        extension.
-        {locked.length > 0 && ' Settings it has set are shown but cannot be changed here.'}
+        Your organisation manages this extension.
+        {info.locked.length > 0
+          ? ' Settings it has set are shown but cannot be changed here.'
+          : ' Its settings are defaults: you may change them here.'}
       </p>
+      {info.policyWarnings.length > 0 && (
+        <div class="policy-warnings">
+          <p>Some of its settings were ignored:</p>
+          <ul>
+            {info.policyWarnings.map((w, i) => (
+              <li key={i}>{w}</li>
+            ))}
+          </ul>
+        </div>
+      )}
     </div>
   );
 }

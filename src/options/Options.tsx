@@ -3,26 +3,15 @@
  * setSettings, showing the background's warnings; the background validates and stores.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { ListStatus } from '../shared/messages';
+import type { ListStatus, SettingsReply } from '../shared/messages';
 import type { Settings } from '../shared/settings';
 import { sendToBackground } from '../shared/browser';
 import { describeError, expectReply } from '../shared/ui/errors';
 import { DataSection } from './DataSection';
 import { ListsSection } from './ListsSection';
-import { ManagedNotice, type ManagedInfo } from './ManagedNotice';
+import { ManagedNotice } from './ManagedNotice';
 import { SitesSection } from './SitesSection';
 import { StyleSection } from './StyleSection';
-
-interface SettingsReply {
-  settings: Settings;
-  warnings: string[];
-}
-
-/** Managed-policy details a later version of the reply may carry; absent today. */
-function managedInfo(reply: SettingsReply): ManagedInfo {
-  const extra = reply as SettingsReply & ManagedInfo;
-  return { managed: extra.managed, locked: Array.isArray(extra.locked) ? extra.locked : undefined };
-}
 
 export function Options() {
   const [reply, setReply] = useState<SettingsReply>();
@@ -65,13 +54,12 @@ export function Options() {
     );
   }
 
-  const managed = reply ? managedInfo(reply) : {};
-  const locked = new Set(managed.locked ?? []);
+  const locked = new Set(reply?.locked ?? []);
 
   return (
     <main>
       <h1>Listed Party Highlighter options</h1>
-      <ManagedNotice info={managed} />
+      {reply && <ManagedNotice info={reply} />}
       <p class={saveState.error ? 'save-state error' : 'save-state'} role="status">
         {saveState.message}
       </p>

@@ -7,7 +7,7 @@
  */
 import type { Entry, EntryList, EntryType } from '../core/model';
 import type { Mention } from '../core/mentions';
-import type { HighlightStyle, Settings } from './settings';
+import type { HighlightStyle, Settings, SettingsKey } from './settings';
 
 /** What a hover card needs about an entry: small, so match replies stay small. */
 export interface EntrySummary {
@@ -42,6 +42,19 @@ export interface ListStatus {
   entryCount: number;
 }
 
+/** The settings in force and who set them. */
+export interface SettingsReply {
+  settings: Settings;
+  /** Values refused: stored ones that no longer pass their checks, or a change just asked for. */
+  warnings: string[];
+  /** An organisation's policy applies to this extension. */
+  managed: boolean;
+  /** Settings the policy enforces; the options page shows them locked. */
+  locked: SettingsKey[];
+  /** Policy values ignored, one line each, for the administrator (shown on the options page). */
+  policyWarnings: string[];
+}
+
 /** What a content script needs to start on a page. */
 export interface PageConfig {
   /** False when the site is excluded or the extension is paused. */
@@ -74,8 +87,8 @@ export interface BackgroundMessages {
   lookup: { request: { query: string; limit?: number }; reply: { hits: LookupHit[] } };
   getTabState: { request: { tabId: number }; reply: TabState };
   getStatus: { request: Record<string, never>; reply: ListStatus };
-  getSettings: { request: Record<string, never>; reply: { settings: Settings; warnings: string[] } };
-  setSettings: { request: { patch: Partial<Settings> }; reply: { settings: Settings; warnings: string[] } };
+  getSettings: { request: Record<string, never>; reply: SettingsReply };
+  setSettings: { request: { patch: Partial<Settings> }; reply: SettingsReply };
   /** Pause or resume on one site (host) or everywhere. */
   setPaused: { request: { scope: 'site' | 'everywhere'; host?: string; paused: boolean }; reply: { ok: true } };
   /** The hover card's "Why listed": opens the popup page for this tab and entry in a new tab. */

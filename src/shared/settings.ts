@@ -11,7 +11,11 @@ export const OFFICIAL_LIST_URL =
 export const HIGHLIGHT_STYLES = ['underline', 'background', 'outline'] as const;
 export type HighlightStyle = (typeof HIGHLIGHT_STYLES)[number];
 
-export const SETTINGS_VERSION = 1;
+/**
+ * 1: every setting stored, defaults included. 2: only what the user chose, so an organisation's
+ * managed value can stand in for a built-in default the user never changed.
+ */
+export const SETTINGS_VERSION = 2;
 
 export const defaults = {
   /** Lists whose entries are flagged. */
@@ -138,6 +142,9 @@ export function validateSettings(raw: unknown): ValidationResult {
  */
 const migrations: Array<(old: Record<string, unknown>) => Record<string, unknown>> = [
   (old) => old, // 0 → 1: the first format; nothing to change
+  // 1 → 2: version 1 wrote defaults along with choices; a value equal to its default is taken as
+  // never chosen, which is what it meant in nearly every case.
+  (old) => Object.fromEntries(Object.entries(old).filter(([k, v]) => !(k in defaults) || JSON.stringify(v) !== JSON.stringify(defaults[k as SettingsKey]))),
 ];
 
 export function migrateSettings(stored: Record<string, unknown>): Record<string, unknown> {
@@ -153,10 +160,15 @@ export function migrateSettings(stored: Record<string, unknown>): Record<string,
   return data;
 }
 
+/** The user's own choices from what is stored: migrated, and checked key by key. */
+export function loadChoices(stored: unknown): ValidationResult {
+  const migrated = stored && typeof stored === 'object' && !Array.isArray(stored) ? migrateSettings(stored as Record<string, unknown>) : {};
+  return validateSettings(migrated);
+}
+
 /** Defaults, overlaid with whatever valid values `stored` holds. */
 export function loadSettings(stored: unknown): ValidationResult & { settings: Settings } {
-  const migrated = stored && typeof stored === 'object' ? migrateSettings(stored as Record<string, unknown>) : {};
-  const { settings, warnings } = validateSettings(migrated);
+  const { settings, warnings } = loadChoices(stored);
   return { settings: { ...defaults, ...settings }, warnings };
 }
 

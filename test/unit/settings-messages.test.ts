@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaults, hostMatches, loadSettings, migrateSettings, validateSettings } from '../../src/shared/settings';
+import { defaults, hostMatches, loadChoices, loadSettings, migrateSettings, validateSettings } from '../../src/shared/settings';
 import { isKnownMessage } from '../../src/shared/message-checks';
 import { includeFor, mergeFrames } from '../../src/core/selection';
 import type { Entry } from '../../src/core/model';
@@ -23,7 +23,15 @@ describe('settings', () => {
   it('loads defaults over whatever is stored, and migrates old data', () => {
     expect(loadSettings(undefined).settings).toEqual(defaults);
     expect(loadSettings({ paused: true, updateIntervalHours: -1 })).toMatchObject({ settings: { ...defaults, paused: true }, warnings: [expect.stringMatching(/updateIntervalHours/)] });
-    expect(migrateSettings({ paused: true })).toEqual({ paused: true, settingsVersion: 1 });
+    expect(migrateSettings({ paused: true })).toEqual({ paused: true, settingsVersion: 2 });
+  });
+  it('migrates version 1 (defaults stored with choices) to version 2 (choices only)', () => {
+    const v1 = { ...defaults, paused: true, lists: ['EL'], settingsVersion: 1 };
+    expect(migrateSettings(v1)).toEqual({ paused: true, lists: ['EL'], settingsVersion: 2 });
+    // A value equal to its default is dropped: an organisation's default may then apply.
+    expect(loadChoices(v1).settings).toEqual({ paused: true, lists: ['EL'] });
+    // Version 2 is left alone, even when a choice equals the default.
+    expect(migrateSettings({ paused: false, settingsVersion: 2 })).toEqual({ paused: false, settingsVersion: 2 });
   });
   it('matches hosts and their subdomains', () => {
     expect(hostMatches('intranet.example.com', 'example.com')).toBe(true);

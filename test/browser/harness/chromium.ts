@@ -34,7 +34,15 @@ export interface ChromiumSession extends BrowserSession {
 export interface ChromiumOptions {
   headless?: boolean;
   viewport?: { width: number; height: number } | null;
+  /**
+   * The extension comes from policy (ExtensionInstallForcelist) under this id instead of being
+   * loaded unpacked: the browser must be free to install extensions and reach the update URL.
+   * Only pages can be used then: worker(), message(), openPopup() and the like cannot reach it.
+   */
+  forceInstalledId?: string;
 }
+
+const QUIET_FLAGS = ['--no-sandbox', '--no-first-run', '--disable-sync', '--disable-component-update', '--disable-quic', '--disable-gpu'];
 
 export function wrapPlaywrightPage(page: Page, address: string): TestPage {
   let current = address;
@@ -71,17 +79,15 @@ export async function launchChromium(options: ChromiumOptions = {}): Promise<Chr
       executablePath: CHROMIUM_PATH,
       headless: options.headless ?? true,
       viewport: options.viewport === undefined ? { width: 1100, height: 900 } : options.viewport,
-      args: [
-        '--no-sandbox',
-        `--disable-extensions-except=${CHROME_BUILD_DIR}`,
-        `--load-extension=${CHROME_BUILD_DIR}`,
-        '--no-first-run',
-        '--disable-sync',
-        '--disable-component-update',
-        '--disable-quic',
-        '--disable-gpu',
-        '--disable-background-networking',
-      ],
+      ...(options.forceInstalledId
+        ? {
+            // Playwright's defaults would stop the browser installing or fetching any extension.
+            ignoreDefaultArgs: ['--disable-extensions', '--disable-component-extensions-with-background-pages', '--disable-background-networking'],
+            args: QUIET_FLAGS,
+          }
+        : {
+            args: [...QUIET_FLAGS, `--disable-extensions-except=${CHROME_BUILD_DIR}`, `--load-extension=${CHROME_BUILD_DIR}`, '--disable-background-networking'],
+          }),
     });
   } catch (err) {
     killProcessesMentioning(profile);
@@ -89,7 +95,7 @@ export async function launchChromium(options: ChromiumOptions = {}): Promise<Chr
     throw err;
   }
 
-  const origin = `chrome-extension://${CHROME_EXTENSION_ID}`;
+  const origin = `chrome-extension://${options.forceInstalledId ?? CHROME_EXTENSION_ID}`;
   // Messages go from an extension page: the worker does not hear its own runtime messages.
   let messenger: Page | undefined;
   async function extensionPage(): Promise<Page> {
@@ -118,7 +124,17 @@ export async function launchChromium(options: ChromiumOptions = {}): Promise<Chr
   }
   // The worker must be up before tests ask it anything; this also proves the build loaded.
   let launched = false;
-  await worker();
+  try {
+    // A force-installed extension's worker and pages are out of the driver's reach here (its
+    // pages close the tab that opens them, and its worker is not reported), so tests see it
+    // through what it does on web pages.
+    if (!options.forceInstalledId) await worker();
+  } catch (err) {
+    await closeWithin(() => context.close());
+    killProcessesMentioning(profile);
+    removeDir(profile);
+    throw err;
+  }
   launched = true;
 
   const session: ChromiumSession = {
@@ -142,6 +158,12 @@ export async function launchChromium(options: ChromiumOptions = {}): Promise<Chr
       const page = await context.newPage();
       await page.setViewportSize({ width, height: 900 });
       const url = `${origin}/popup.html?tab=${tabId}`;
+      await page.goto(url);
+      return wrapPlaywrightPage(page, url);
+    },
+    async openExtensionPage(path) {
+      const page = await context.newPage();
+      const url = `${origin}/${path}`;
       await page.goto(url);
       return wrapPlaywrightPage(page, url);
     },

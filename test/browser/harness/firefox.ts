@@ -144,6 +144,13 @@ export async function launchFirefox(options: FirefoxOptions = {}): Promise<Firef
       await gotoExtensionPage(page, url);
       return wrapPuppeteerPage(page, url);
     },
+    async openExtensionPage(path) {
+      const page = await browser.newPage();
+      await page.setViewport({ width: 1100, height: 900 });
+      const url = `${origin}/${path}`;
+      await gotoExtensionPage(page, url);
+      return wrapPuppeteerPage(page, url);
+    },
     async badgeText(tabId) {
       const helperPage = await extensionPage();
       return helperPage.evaluate(

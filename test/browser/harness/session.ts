@@ -56,6 +56,8 @@ export interface BrowserSession {
   tabIdOf(page: TestPage): Promise<number>;
   /** Opens the popup as a page, for the given tab (`popup.html?tab=N`). */
   openPopup(tabId: number, width?: number): Promise<TestPage>;
+  /** Opens one of the extension's own pages (e.g. `options.html`) in a new tab. */
+  openExtensionPage(path: string): Promise<TestPage>;
   /** The toolbar badge text of a tab. */
   badgeText(tabId: number): Promise<string>;
   /**
