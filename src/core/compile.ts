@@ -8,7 +8,7 @@
  * a generic word ("NSO Group"), without that word, as a short form flagged only in context.
  */
 import { LIST_CODES, type AmbiguityReason, type Entry } from './model';
-import { GENERIC_TAIL_WORDS, stripLegalForms } from './legal-forms';
+import { GENERIC_TAIL_WORDS, NAME_STOP_WORDS, stripLegalForms } from './legal-forms';
 import { foldedWords } from './normalize';
 
 export const STRONG = 0;
@@ -16,6 +16,8 @@ export const CONTEXT = 1;
 /** Bits of CompiledData.termFlags. */
 export const FLAG_CONTEXT = 1;
 export const FLAG_CAPS = 2;
+/** An acronym: strong only where the text writes it in capitals, else a context form. */
+export const FLAG_UPPER = 4;
 
 export interface PatternRef {
   /** Index into the matcher's entries. */
@@ -23,6 +25,8 @@ export interface PatternRef {
   strength: typeof STRONG | typeof CONTEXT;
   /** Words of the name must be capitalised in the text (names made of common words, acronyms). */
   caps: boolean;
+  /** An acronym (isAcronym): strong only when written in capitals in the text. */
+  upper?: boolean;
   /** The name or alias as listed. */
   name: string;
 }
@@ -104,7 +108,8 @@ class TrieBuilder {
     const refs = this.terminals.get(node) ?? [];
     const same = refs.find((r) => r.entry === ref.entry);
     if (!same) refs.push(ref);
-    else if (ref.strength < same.strength) Object.assign(same, ref); // the stronger reading wins
+    // The stronger reading wins: strong over context, then one that needs no capitals.
+    else if (ref.strength < same.strength || (ref.strength === same.strength && same.upper === true && ref.upper !== true)) Object.assign(same, ref);
     this.terminals.set(node, refs);
   }
 
@@ -131,7 +136,7 @@ class TrieBuilder {
           nameIds.set(r.name, n);
         }
         d.termEntry.push(r.entry);
-        d.termFlags.push((r.strength === CONTEXT ? FLAG_CONTEXT : 0) | (r.caps ? FLAG_CAPS : 0));
+        d.termFlags.push((r.strength === CONTEXT ? FLAG_CONTEXT : 0) | (r.caps ? FLAG_CAPS : 0) | (r.upper === true ? FLAG_UPPER : 0));
         d.termName.push(n);
       }
     }
@@ -186,6 +191,29 @@ const CJK = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]/;
 const norm = (name: string): string => foldedWords(name).join(' ');
 
 /**
+ * Class "acronym": one word of four to six letters that the source writes in capitals, where
+ * either the word spells the initials of another name of the same entry ("MIRA" beside "Movement
+ * for Islamic Reform in Arabia", "ISIS" beside "Islamic State of Iraq and Syria"), or it is an
+ * alias of an entry whose main name the list writes in mixed case, so the capitals are a choice
+ * ("MACS" beside "Middle East Automation & Controls Services"). Such a word written otherwise in
+ * running text is another word or a name ("Isis" the goddess, Spanish "mira", "Macs"), so only
+ * the form in capitals is strong; "Isis" is still flagged beside a strong mention of the party.
+ * (Three letters or fewer are short acronyms, always context: rule 1.)
+ */
+function isAcronym(name: string, entry: Entry, mixedCase: boolean): boolean {
+  const letters = name.trim();
+  if (!/^\p{Lu}{4,6}$/u.test(letters)) return false;
+  if (mixedCase && name !== entry.name) return true;
+  const word = letters.toLowerCase();
+  return [entry.name, ...(entry.aliases ?? [])].some((other) => {
+    const tokens = foldedWords(other);
+    if (tokens.length < 2) return false;
+    const initials = (ts: string[]): string => ts.map((t) => t[0]).join('');
+    return initials(tokens) === word || initials(tokens.filter((t) => !NAME_STOP_WORDS.has(t))) === word;
+  });
+}
+
+/**
  * Forms marked as ordinary words or phrases anywhere in the list. A form reached another way
  * (an alias without its legal form, "JSC POSITIVE TECHNOLOGIES" → "positive technologies") is
  * treated like the marked one.
@@ -224,6 +252,9 @@ function addEntries(tables: TrieBuilder, entries: readonly Entry[]): void {
   const common = commonFormsOf(entries);
   entries.forEach((entry, index) => {
     const marks = new Map((entry.ambiguous ?? []).map((a) => [norm(a.name), a.reason] as const));
+    // OFAC and others write names in capitals only: there, a word left alone by dropping the
+    // legal form ("DENISE COMPANY") may be anything. Mixed-case names show a proper name.
+    const mixedCase = /\p{Ll}/u.test(entry.name);
     const add = (tokens: string[], name: string, weakIfShort: boolean): void => {
       const form = tokens.join(' ');
       const reason = marks.get(form) ?? common.get(form);
@@ -232,11 +263,9 @@ function addEntries(tables: TrieBuilder, entries: readonly Entry[]): void {
       const contextOnly = tooShort || reason === 'common-word' || reason === 'short-acronym' || reason === 'derived-short-form';
       // One-word names are written capitalised when they name a party ("Abris", not "abris").
       const caps = contextOnly || reason !== undefined || (tokens.length === 1 && !cjk);
-      tables.add(tokens, { entry: index, strength: contextOnly ? CONTEXT : STRONG, caps, name });
+      const upper = tokens.length === 1 && !contextOnly && isAcronym(name, entry, mixedCase);
+      tables.add(tokens, { entry: index, strength: contextOnly ? CONTEXT : STRONG, caps, upper, name });
     };
-    // OFAC and others write names in capitals only: there, a word left alone by dropping the
-    // legal form ("DENISE COMPANY") may be anything. Mixed-case names show a proper name.
-    const mixedCase = /\p{Ll}/u.test(entry.name);
     for (const name of [entry.name, ...(entry.aliases ?? []), ...(entry.nativeNames ?? [])]) {
       const tokens = foldedWords(name);
       if (tokens.length === 0) continue;

@@ -9,7 +9,7 @@ import type { Entry } from './model';
 import { resolveContext, strongIds, type Mention } from './mentions';
 import { NAME_STOP_WORDS } from './legal-forms';
 import * as normalize from './normalize';
-import { FLAG_CAPS, FLAG_CONTEXT, compileData, entryIdsCheck, type CompiledData } from './compile';
+import { FLAG_CAPS, FLAG_CONTEXT, FLAG_UPPER, compileData, entryIdsCheck, type CompiledData } from './compile';
 import { WordTable } from './word-table';
 
 export { CONTEXT, STRONG, type CompiledData } from './compile';
@@ -136,6 +136,8 @@ class TrieMatcher implements Matcher {
     let h = HASH_SEED;
     let len = 0;
     let first = 0;
+    let upper = 0;
+    let lower = 0;
     let afterApostrophe = false;
     const n = text.length;
     for (let i = 0; i <= n; i++) {
@@ -148,7 +150,12 @@ class TrieMatcher implements Matcher {
           h = HASH_SEED;
           len = 0;
           first = f;
+          upper = 0;
+          lower = 0;
         }
+        const letterCase = LETTER_CASE[c] as number;
+        if (letterCase === 1) upper++;
+        else if (letterCase === 2) lower++;
         h = hashStep(h, f);
         len++;
         end = i + 1;
@@ -159,7 +166,7 @@ class TrieMatcher implements Matcher {
         // A lone "s" after an apostrophe is a possessive ending: neither a word nor a break.
         if (!(afterApostrophe && len === 1 && first === S_CHAR)) {
           const id = words.find(text, start, end, h, len);
-          if (id >= 0) run.push(id, start, end, LETTER_CASE[text.charCodeAt(start)] === 2 ? 0 : 1);
+          if (id >= 0) run.push(id, start, end, wordCase(LETTER_CASE[text.charCodeAt(start)] !== 2, upper, lower));
           else if (run.length > 0) this.matchRun(text, out);
         }
         start = -1;
@@ -167,7 +174,7 @@ class TrieMatcher implements Matcher {
       } else afterApostrophe = false;
       if (cls === SINGLE) {
         const id = words.find(text, i, i + 1, hashStep(HASH_SEED, FOLDED[c] as number), 1);
-        if (id >= 0) run.push(id, i, i + 1, 1);
+        if (id >= 0) run.push(id, i, i + 1, CAPITALISED | ALL_CAPS);
         else if (run.length > 0) this.matchRun(text, out);
       }
     }
@@ -195,13 +202,18 @@ class TrieMatcher implements Matcher {
       let bestEnd = -1;
       let bestNode = 0;
       let bestCapsOk = false;
+      let bestUpperOk = false;
       let capsOk = true;
+      let upperOk = true;
       for (let j = k; node !== 0; ) {
-        capsOk &&= caps[j] === 1 || this.stopWord[ids[j] as number] === 1;
+        const stop = this.stopWord[ids[j] as number] === 1;
+        capsOk &&= ((caps[j] as number) & CAPITALISED) !== 0 || stop;
+        upperOk &&= ((caps[j] as number) & ALL_CAPS) !== 0 || stop;
         if (this.hasPassing(node, capsOk)) {
           bestEnd = j;
           bestNode = node;
           bestCapsOk = capsOk;
+          bestUpperOk = upperOk;
         }
         if (++j >= run.length) break;
         node = this.child(node, ids[j] as number);
@@ -209,7 +221,7 @@ class TrieMatcher implements Matcher {
       if (bestEnd < 0) continue;
       const start = run.starts[k] as number;
       const end = run.ends[bestEnd] as number;
-      out.push(this.mention(start, end, bestNode, bestCapsOk, !allLowerCase(text, start, end)));
+      out.push(this.mention(start, end, bestNode, bestCapsOk, bestUpperOk, !allLowerCase(text, start, end)));
       k = bestEnd;
     }
     run.length = 0;
@@ -227,27 +239,42 @@ class TrieMatcher implements Matcher {
   /**
    * The entries of a name: strong readings if any, else context ones; most relevant first.
    * Written all in lower case ("nso group"), a name is only a context mention: running text
-   * writes a party's name with a capital, and lower case is how ordinary phrases look.
+   * writes a party's name with a capital, and lower case is how ordinary phrases look. An
+   * acronym (FLAG_UPPER) not written in capitals ("Isis", "Macs") is only a context mention too.
    */
-  private mention(start: number, end: number, node: number, capsOk: boolean, cased: boolean): Mention {
+  private mention(start: number, end: number, node: number, capsOk: boolean, upperOk: boolean, cased: boolean): Mention {
     const first = this.termStart[node] as number;
     const last = this.termStart[node + 1] as number;
+    const contextOnly = (flags: number): boolean => (flags & FLAG_CONTEXT) !== 0 || (!upperOk && (flags & FLAG_UPPER) !== 0);
     let strong = false;
     for (let t = first; t < last; t++) {
       const flags = this.termFlags[t] as number;
-      if (cased && (capsOk || (flags & FLAG_CAPS) === 0) && (flags & FLAG_CONTEXT) === 0) strong = true;
+      if (cased && (capsOk || (flags & FLAG_CAPS) === 0) && !contextOnly(flags)) strong = true;
     }
     const entryIds: string[] = [];
     let matchedName = '';
     for (let t = first; t < last; t++) {
       const flags = this.termFlags[t] as number;
       if (!capsOk && (flags & FLAG_CAPS) !== 0) continue;
-      if (strong && (flags & FLAG_CONTEXT) !== 0) continue;
+      if (strong && contextOnly(flags)) continue;
       if (entryIds.length === 0) matchedName = this.names[this.termName[t] as number] ?? '';
       entryIds.push((this.entries[this.termEntry[t] as number] as Entry).id);
     }
     return { start, end, entryIds, strength: strong ? 'strong' : 'context', matchedName };
   }
+}
+
+/** Bits of Run.caps: how a word of the text is written. */
+const CAPITALISED = 1;
+const ALL_CAPS = 2;
+
+/**
+ * A word counts as capitalised when it starts with anything but a lower-case letter, or has a
+ * capital inside ("iFlytek", "eBay": brand names, not ordinary words); all capitals when it
+ * has no lower-case letter ("ISIS", not "Isis").
+ */
+function wordCase(firstNotLower: boolean, upper: number, lower: number): number {
+  return (firstNotLower || upper > 0 ? CAPITALISED : 0) | (lower === 0 ? ALL_CAPS : 0);
 }
 
 /** Whether every word character of text[start, end) is a lower-case letter ("&" aside). */

@@ -10,7 +10,25 @@ import { stripLegalForms } from '../legal-forms';
 import { tokenize } from '../normalize';
 import { note, type CleanReport } from './clean';
 
-export type IsCommonWord = (word: string) => boolean;
+/**
+ * Whether a word is ordinary English. `isNameWord`, where the word source knows it, tells
+ * which common words are proper names ("China", "Russian"): a phrase with one is a name.
+ */
+export type IsCommonWord = ((word: string) => boolean) & { isNameWord?: (word: string) => boolean };
+
+/**
+ * Class "truncated phrase": an alias that is only the first words of the entry's own name
+ * without its legal form ("Silk Road" of "Silk Road Trading Company Ltd."), all of them ordinary
+ * lower-case words. It is a short form of the full name, and as a phrase people capitalise it
+ * for other things (the darknet market, the trade route), so it is marked as a derived short
+ * form: flagged only beside a strong mention of the party. With a proper name in it ("China
+ * Mobile" of "China Mobile Communications Group Co., Ltd.") it stays a name of its own.
+ */
+function isTruncatedPhrase(tokens: readonly string[], entry: Entry, isCommonWord: IsCommonWord): boolean {
+  const main = stripLegalForms(tokenize(entry.name).map((t) => t.text));
+  if (tokens.length === 0 || tokens.length >= main.length || !tokens.every((t, i) => main[i] === t)) return false;
+  return tokens.every((t) => isCommonWord(t) && !(isCommonWord.isNameWord?.(t) ?? false));
+}
 
 /**
  * Marks, per name of the entry (main name and aliases):
@@ -33,12 +51,15 @@ export function markAmbiguous(entry: Entry, isCommonWord: IsCommonWord, report: 
   for (const name of [entry.name, ...(entry.aliases ?? [])]) {
     const letters = name.replace(/[^\p{L}\p{N}]/gu, '');
     const words = name.split(/[^\p{L}\p{N}']+/u).filter(Boolean);
+    const tokens = tokenize(name).map((t) => t.text);
     if (letters.length > 0 && letters.length <= 3) add(name, 'short-acronym', 'short-acronym', name);
+    else if (name !== entry.name && isTruncatedPhrase(tokens, entry, isCommonWord)) {
+      add(name, 'derived-short-form', 'ordinary words that shorten the listed name', name);
+    }
     else if (words.length > 0 && words.every(isCommonWord)) {
       const reason = words.length === 1 ? 'common-word' : 'common-phrase';
       add(name, reason, reason, name);
     }
-    const tokens = tokenize(name).map((t) => t.text);
     const core = stripLegalForms(tokens);
     if (core.length > 0 && core.length < tokens.length && core.every(isCommonWord)) {
       const reason = core.length === 1 ? 'common-word' : 'common-phrase';

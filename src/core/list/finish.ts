@@ -6,6 +6,7 @@
 import type { Entry } from '../model';
 import { markAmbiguous, type IsCommonWord } from './ambiguity';
 import { cleanAliases, note, tidyName, type CleanReport } from './clean';
+import { personNameWords, refineGuessedType } from './entry-type';
 
 function tidyList(values: string[] | undefined): string[] | undefined {
   if (!values) return undefined;
@@ -21,6 +22,8 @@ function setOrDelete<K extends 'aliases' | 'nativeNames' | 'addresses' | 'countr
 /** Cleans and marks `entries` in place and returns them. */
 export function finishEntries(entries: Entry[], isCommonWord: IsCommonWord, report: CleanReport): Entry[] {
   const ids = new Set<string>();
+  const personWords = personNameWords(entries);
+  const ordinary = (w: string): boolean => isCommonWord(w) && !(isCommonWord.isNameWord?.(w) ?? false);
   for (const e of entries) {
     const name = tidyName(e.name);
     if (name !== e.name) note(report.cleaned, 'whitespace, markup or encoding tidied', e.name);
@@ -30,6 +33,9 @@ export function finishEntries(entries: Entry[], isCommonWord: IsCommonWord, repo
     setOrDelete(e, 'addresses', tidyList(e.addresses));
     setOrDelete(e, 'countries', tidyList(e.countries));
     setOrDelete(e, 'programs', tidyList(e.programs));
+    const type = refineGuessedType(e, personWords, ordinary);
+    if (type !== e.type) note(report.cleaned, 'guessed person taken for an organisation', e.name);
+    e.type = type;
     const marks = markAmbiguous(e, isCommonWord, report);
     if (marks.length) e.ambiguous = marks;
     else delete e.ambiguous;

@@ -1,0 +1,103 @@
+/**
+ * The classes of ambiguous names decided in compile.ts, list/ambiguity.ts and list/entry-type.ts:
+ * acronyms written otherwise, camel-case brands, ordinary phrases that shorten a listed name,
+ * and organisations that a name-only guess took for people.
+ */
+import { describe, expect, it } from 'vitest';
+import { compileMatcher, findInDocument } from '../../src/core/matcher';
+import type { Entry, EntryList } from '../../src/core/model';
+import { markAmbiguous, type IsCommonWord } from '../../src/core/list/ambiguity';
+import { newReport } from '../../src/core/list/clean';
+import { refineGuessedType } from '../../src/core/list/entry-type';
+
+function entry(id: string, name: string, aliases: string[] = [], list: EntryList = 'SDN'): Entry {
+  return { id, list, listName: list, type: 'entity', name, ...(aliases.length ? { aliases } : {}) };
+}
+
+const entries: Entry[] = [
+  entry('mira', 'MOVEMENT FOR ISLAMIC REFORM IN ARABIA', ['MIRA']),
+  entry('macs', 'Middle East Automation & Controls Services', ['MACS'], 'EL'),
+  entry('iflytek', 'IFLYTEK', [], 'EL'),
+];
+const matcher = compileMatcher(entries);
+const found = (text: string): [string, string, string][] =>
+  findInDocument(matcher, text).map((m) => [text.slice(m.start, m.end), m.entryIds[0] ?? '', m.strength]);
+
+describe('acronyms (four to six capitals: initials of another name, or beside a mixed-case name)', () => {
+  it('are flagged on their own when written in capitals', () => {
+    expect(found('Statement by MIRA today')).toEqual([['MIRA', 'mira', 'strong']]);
+    expect(found('MACS supplied the parts')).toEqual([['MACS', 'macs', 'strong']]);
+  });
+  it('are not flagged when written as an ordinary word', () => {
+    expect(found('Reproduciendo: Mira esto')).toEqual([]);
+    expect(found('Kaufberatung: Alle Macs im Vergleich')).toEqual([]);
+  });
+  it('written otherwise, are still flagged beside a strong mention of the party', () => {
+    expect(found('The Movement for Islamic Reform in Arabia (Mira) said')).toEqual([
+      ['Movement for Islamic Reform in Arabia', 'mira', 'strong'],
+      ['Mira', 'mira', 'context'],
+    ]);
+  });
+});
+
+describe('capitalisation', () => {
+  it('takes a word with a capital inside for a name ("iFlytek")', () => {
+    expect(found('AI firms such as iFlytek and IFLYTEK')).toEqual([
+      ['iFlytek', 'iflytek', 'strong'],
+      ['IFLYTEK', 'iflytek', 'strong'],
+    ]);
+  });
+  it('still leaves a one-word name in lower case alone', () => {
+    expect(found('the word iflytek in lower case')).toEqual([]);
+  });
+});
+
+describe('ordinary phrases that shorten the listed name', () => {
+  const common = new Set(['silk', 'road', 'trading', 'china', 'mobile', 'communications', 'group']);
+  const names = new Set(['china']);
+  const isCommon: IsCommonWord = Object.assign((w: string) => common.has(w.toLowerCase()), {
+    isNameWord: (w: string) => names.has(w.toLowerCase()),
+  });
+  const reasonOf = (e: Entry, alias: string) =>
+    markAmbiguous(e, isCommon, newReport()).find((m) => m.name.toLowerCase() === alias.toLowerCase())?.reason;
+
+  it('are marked as derived short forms, flagged only in context', () => {
+    const e = entry('silk', 'Silk Road Trading Company Ltd.', ['Silk Road'], 'EL');
+    expect(reasonOf(e, 'Silk Road')).toBe('derived-short-form');
+    e.ambiguous = markAmbiguous(e, isCommon, newReport());
+    const m = compileMatcher([e]);
+    expect(findInDocument(m, 'since the launch of Silk Road, the market').length).toBe(0);
+    expect(findInDocument(m, 'Silk Road Trading Company Ltd. (Silk Road) said').map((x) => x.strength)).toEqual(['strong', 'context']);
+  });
+  it('stay names when a word is a proper name ("China Mobile")', () => {
+    const e = entry('cm', 'China Mobile Communications Group Co., Ltd.', ['China Mobile'], 'EL');
+    expect(reasonOf(e, 'China Mobile')).toBe('common-phrase');
+  });
+  it('do not touch an alias that is the whole name without its legal form', () => {
+    const e = entry('silk', 'Silk Road Trading Company Ltd.', ['Silk Road Trading'], 'EL');
+    expect(reasonOf(e, 'Silk Road Trading')).toBe('common-phrase');
+  });
+});
+
+describe('second look at names guessed to be people', () => {
+  const person = (name: string, aliases: string[] = []): Entry => ({ ...entry('p', name, aliases, 'EL'), type: 'individual' });
+  const personWords = new Set(['mark', 'stanislav', 'alexey']);
+  const ordinary = (w: string) => ['civil', 'aircraft', 'cloud', 'bolt', 'shipyard'].includes(w);
+
+  it('takes names with an ordinary word, and no personal name, for organisations', () => {
+    expect(refineGuessedType(person('Sukhoi Civil Aircraft'), personWords, ordinary)).toBe('entity');
+    expect(refineGuessedType(person('Nerpa Shipyard'), personWords, ordinary)).toBe('entity');
+  });
+  it('takes a name whose alias names an organisation for one', () => {
+    expect(refineGuessedType(person('Sunway Microelectronics', ['Chengdu Sunway Technology']), personWords, ordinary)).toBe('entity');
+  });
+  it('keeps people: a known personal name, or an initial', () => {
+    expect(refineGuessedType(person('Stanislav Bolt'), personWords, ordinary)).toBe('individual');
+    expect(refineGuessedType(person('Mark Gofman', ['Gofman Trading Company']), personWords, ordinary)).toBe('individual');
+    expect(refineGuessedType(person('Aristeidis A. Pappas'), personWords, ordinary)).toBe('individual');
+  });
+  it('leaves types the source gave alone', () => {
+    const sdn: Entry = { ...person('Civil Aircraft Person'), list: 'SDN' };
+    expect(refineGuessedType(sdn, personWords, ordinary)).toBe('individual');
+  });
+});
