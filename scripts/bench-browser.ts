@@ -1,0 +1,144 @@
+/**
+ * The extension measured in Chromium (headless, the built dist/chrome loaded), beside the same
+ * pages without it and highlighted by mark.js. Called by scripts/bench.ts in the same run;
+ * `tsx scripts/bench-browser.ts [--quick]` runs it alone.
+ *
+ * 1. Ready time inside the extension's worker (compile, load from tables) and a real cold start.
+ * 2. The ten largest saved pages and synthetic pages (5 MB): tasks, blocking time, first highlight.
+ * 3. A page appending 500 paragraphs a second: CPU added and highlight lag.
+ * 4. Heap per tab (with minus without the extension) and the worker's heap.
+ */
+import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import { launchBench, snapshotExtension, type BenchBrowser, type HeapFigures } from './lib/bench-chromium';
+import { measureDynamic, type DynamicRun } from './lib/bench-dynamic';
+import { dynamicPage, largestPages, readPage, realParagraphs, syntheticPage, withMarker } from './lib/bench-fixtures';
+import { MARKER_NAME, combineRuns, measurePage, type PageRun, type Variant } from './lib/bench-pages';
+import { coldStart, readyInWorker, workerHeap, type ColdStart, type WorkerReadyFigures } from './lib/bench-worker';
+import { visibleText } from './lib/html-text';
+import { SAVED_PAGE_HEADERS, startServer } from '../test/browser/harness/server';
+
+export interface PageFigures {
+  page: string;
+  textChars: number;
+  /** Loads per variant (with and without the extension), combined by combineRuns. */
+  loads: number;
+  none: PageRun;
+  extension: PageRun;
+  markjs: { label: string; run: PageRun }[];
+}
+
+export interface BrowserFigures {
+  chromium: string;
+  worker: WorkerReadyFigures;
+  cold: ColdStart;
+  pages: PageFigures[];
+  markNames: { few: number; all: number };
+  dynamic: { none: DynamicRun; extension: DynamicRun; perSecond: number };
+  workerHeap: HeapFigures;
+}
+
+export interface BrowserBenchOptions {
+  quick: boolean;
+  /** The names the extension flags with default settings (for mark.js). */
+  names: string[];
+  log: (line: string) => void;
+  /** A build of the extension other than dist/chrome. */
+  extensionDir?: string;
+}
+
+const escapeRegex = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+export async function runBrowserBench({ quick, names, log, extensionDir }: BrowserBenchOptions): Promise<BrowserFigures> {
+  const extension = snapshotExtension(extensionDir);
+  const server = await startServer();
+  const browsers: BenchBrowser[] = [];
+  try {
+    const paragraphs = realParagraphs();
+    const pages = quick ? largestPages(10).slice(-1) : largestPages(10);
+    const syntheticSizes = quick ? [200_000] : [1_000_000, 5_000_000];
+    const targets: { page: string; path: string; textChars: number }[] = [];
+    for (const file of pages) {
+      const html = withMarker(readPage(file));
+      server.route(`/bench/${file}`, () => ({ body: html, headers: SAVED_PAGE_HEADERS }));
+      targets.push({ page: file, path: `/bench/${file}`, textChars: visibleText(html).length });
+    }
+    for (const size of syntheticSizes) {
+      const html = syntheticPage(size, paragraphs, names.filter((n) => n.length > 12).slice(0, 50));
+      const name = `synthetic-${size / 1e6}MB.html`;
+      server.route(`/bench/${name}`, () => ({ body: html, headers: SAVED_PAGE_HEADERS }));
+      targets.push({ page: name, path: `/bench/${name}`, textChars: visibleText(html).length });
+    }
+    server.route('/bench/dynamic.html', dynamicPage(paragraphs));
+
+    // mark.js runs one pass over the page per name; a hundred names is what users of such
+    // highlighters typically give it. Every name at once only fits as one regular expression.
+    const few = [MARKER_NAME, ...names.slice(0, 99)];
+    const fewVariant: Variant = { kind: 'markjs', label: `mark.js mark(), ${few.length} names`, names: few };
+    const allVariant: Variant = {
+      kind: 'markjs',
+      label: `mark.js markRegExp(), all ${names.length} names as one RegExp`,
+      regexSource: `\\b(?:${[...names].sort((a, b) => b.length - a.length).map(escapeRegex).join('|')})\\b`,
+    };
+    const markVariants = quick ? [fewVariant] : [fewVariant, allVariant];
+
+    const withExt = await launchBench(extension.dir);
+    browsers.push(withExt);
+    const without = await launchBench(null);
+    browsers.push(without);
+    const chromium = await withExt.browser.version();
+    log(`browser: ${chromium}, headless, extension from ${extensionDir ?? 'dist/chrome'}`);
+
+    log('worker: timing compile and load inside the service worker, then a cold start');
+    const worker = await readyInWorker(withExt.browser);
+    const cold = await coldStart(withExt.browser);
+
+    const loads = quick ? 1 : 3;
+    const options = { patienceMs: quick ? 20_000 : 60_000, quietMs: 1000 };
+    const markOptions = { patienceMs: 300_000, quietMs: 0 };
+    const figures: PageFigures[] = [];
+    for (const t of targets) {
+      log(`page ${t.page} (${(t.textChars / 1e3).toFixed(0)} k chars of text)`);
+      const url = server.url(t.path);
+      const noneRuns: PageRun[] = [];
+      const extRuns: PageRun[] = [];
+      // Alternated, so that a busy spell of the machine does not fall on one variant only.
+      for (let i = 0; i < loads; i++) {
+        noneRuns.push(await measurePage(without.browser, url, { kind: 'none' }, options));
+        extRuns.push(await measurePage(withExt.browser, url, { kind: 'extension' }, options));
+      }
+      const none = combineRuns(noneRuns);
+      const ext = combineRuns(extRuns);
+      const markjs: { label: string; run: PageRun }[] = [];
+      for (const v of markVariants) {
+        if (v.kind === 'markjs') markjs.push({ label: v.label, run: await measurePage(without.browser, url, v, markOptions) });
+      }
+      figures.push({ page: t.page, textChars: t.textChars, loads, none, extension: ext, markjs });
+    }
+
+    const perSecond = 500;
+    const seconds = quick ? 2 : 10;
+    log(`dynamic page: ${perSecond} paragraphs/s for ${seconds} s, without and with the extension`);
+    const dynamicUrl = server.url('/bench/dynamic.html');
+    const dynamic = {
+      none: await measureDynamic(without.browser, false, dynamicUrl, perSecond, seconds),
+      extension: await measureDynamic(withExt.browser, true, dynamicUrl, perSecond, seconds),
+      perSecond,
+    };
+    const heap = await workerHeap(withExt.browser);
+    return { chromium, worker, cold, pages: figures, markNames: { few: few.length, all: names.length }, dynamic, workerHeap: heap };
+  } finally {
+    for (const b of browsers) await b.close();
+    await server.close();
+    extension.remove();
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, extension: { type: 'string' } } });
+  const { defaultNames } = await import('./lib/bench-names');
+  const figures = await runBrowserBench({ quick: values.quick ?? false, names: defaultNames(), log: console.log, extensionDir: values.extension });
+  const { browserTargets, printBrowserFigures, printTargets } = await import('./lib/bench-report');
+  printBrowserFigures(figures, console.log);
+  printTargets(browserTargets(figures), console.log);
+}

@@ -1,0 +1,90 @@
+/**
+ * The dynamic page, measured: while it appends paragraphs, how much main-thread time the
+ * extension adds (DevTools' TaskDuration metric, with against without the extension), how much
+ * of it is the extension's own script (trace), how long the worker was busy, and how far the
+ * highlights lag behind the appended text.
+ */
+import type { Browser, CDPSession } from 'puppeteer-core';
+import { EXTENSION_ORIGIN, sleep, workerTarget } from './bench-chromium';
+import { mainThreadFigures, startTrace, stopTrace, type MainThreadFigures } from './bench-trace';
+
+export interface DynamicRun {
+  seconds: number;
+  appended: number;
+  tagged: number;
+  /** Tagged paragraphs never highlighted before the run ended. */
+  missed: number;
+  /** Append → highlighted, ms, sorted. */
+  lags: number[];
+  /** Main-thread task time during the run (DevTools' TaskDuration), ms. */
+  taskMs: number;
+  /** The extension's worker: busy (not idle) time during the run, from a CPU profile, ms; null without it. */
+  workerTaskMs: number | null;
+  main: MainThreadFigures;
+}
+
+interface FeedResult {
+  appended: number;
+  tagged: number;
+  missed: number;
+  lags: number[];
+}
+
+async function taskDuration(session: CDPSession): Promise<number> {
+  const { metrics } = (await session.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
+  return (metrics.find((m) => m.name === 'TaskDuration')?.value ?? 0) * 1000;
+}
+
+/**
+ * The worker has no Performance domain: its busy time comes from a sampling CPU profile taken
+ * over the run (every sample not spent idle). Null without the extension.
+ */
+async function startWorkerProfile(browser: Browser, withExtension: boolean): Promise<CDPSession | null> {
+  if (!withExtension) return null;
+  const session = await (await workerTarget(browser)).createCDPSession();
+  await session.send('Profiler.enable');
+  await session.send('Profiler.setSamplingInterval', { interval: 500 });
+  await session.send('Profiler.start');
+  return session;
+}
+
+async function workerBusyMs(session: CDPSession): Promise<number> {
+  const { profile } = await session.send('Profiler.stop');
+  const idle = new Set(profile.nodes.filter((n) => n.callFrame.functionName === '(idle)').map((n) => n.id));
+  let busy = 0;
+  profile.samples?.forEach((id, i) => {
+    if (!idle.has(id)) busy += profile.timeDeltas?.[i] ?? 0;
+  });
+  return busy / 1000;
+}
+
+export async function measureDynamic(browser: Browser, withExtension: boolean, url: string, perSecond: number, seconds: number): Promise<DynamicRun> {
+  const page = await browser.newPage();
+  const session = await page.createCDPSession();
+  let worker: CDPSession | null = null;
+  try {
+    await session.send('Performance.enable');
+    await page.goto(url, { waitUntil: 'load' });
+    await sleep(1500); // the content script has started and scanned the empty feed
+    await startTrace(page);
+    worker = await startWorkerProfile(browser, withExtension);
+    const before = await taskDuration(session);
+    const started = Date.now();
+    const feed = (await page.evaluate(`window.__startFeed(${perSecond}, ${seconds})`)) as FeedResult;
+    const elapsed = Date.now() - started;
+    const taskMs = (await taskDuration(session)) - before;
+    const workerTaskMs = worker ? await workerBusyMs(worker) : null;
+    const frameId = (page.mainFrame() as unknown as { _id: string })._id;
+    const main = mainThreadFigures(await stopTrace(page), frameId, EXTENSION_ORIGIN);
+    return { seconds: elapsed / 1000, ...feed, lags: [...feed.lags].sort((a, b) => a - b), taskMs, workerTaskMs, main };
+  } finally {
+    await worker?.detach().catch(() => undefined);
+    await session.detach().catch(() => undefined);
+    await page.close().catch(() => undefined);
+  }
+}
+
+export function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+}

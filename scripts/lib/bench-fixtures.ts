@@ -1,0 +1,112 @@
+/**
+ * The pages the browser benchmark loads: the largest saved real pages (each with one paragraph
+ * naming a listed party added at its very end, so that "highlighted" always has a last, worst
+ * case mention to wait for), a synthetic page of a given size made of real page text, and a
+ * dynamic page that keeps appending paragraphs.
+ */
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { SHARED_PAGES_DIR } from '../../test/browser/harness/server';
+import { visibleText } from './html-text';
+import { MARKER_ID, MARKER_NAME, markerParagraph } from './bench-pages';
+
+export function largestPages(count: number): string[] {
+  return readdirSync(SHARED_PAGES_DIR)
+    .filter((f) => f.endsWith('.html'))
+    .map((f) => ({ f, size: statSync(join(SHARED_PAGES_DIR, f)).size }))
+    .sort((a, b) => b.size - a.size)
+    .slice(0, count)
+    .map((x) => x.f);
+}
+
+export function readPage(file: string): string {
+  return readFileSync(join(SHARED_PAGES_DIR, file), 'utf8');
+}
+
+/** The saved page with the marker paragraph as the last thing in its body. */
+export function withMarker(html: string): string {
+  const at = html.toLowerCase().lastIndexOf('</body>');
+  return at < 0 ? `${html}${markerParagraph}` : `${html.slice(0, at)}${markerParagraph}${html.slice(at)}`;
+}
+
+const escapeHtml = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/** Paragraphs of real visible text (from every saved page), 200 to 800 characters each. */
+export function realParagraphs(): string[] {
+  const files = readdirSync(SHARED_PAGES_DIR).filter((f) => f.endsWith('.html'));
+  const out: string[] = [];
+  for (const f of files) {
+    let current = '';
+    for (const line of visibleText(readPage(f)).split('\n')) {
+      const words = line.trim();
+      if (!words) continue;
+      current = current ? `${current} ${words}` : words;
+      if (current.length >= 200) {
+        out.push(current.slice(0, 800));
+        current = '';
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * About `chars` characters of HTML: real paragraphs under headings, one in forty naming a listed
+ * party in passing (`names`, in turn), and the marker paragraph last.
+ */
+export function syntheticPage(chars: number, paragraphs: string[], names: string[]): string {
+  const parts = ['<!doctype html><html><head><meta charset="utf-8"><title>Synthetic page</title></head><body><main>'];
+  let size = parts[0]?.length ?? 0;
+  for (let i = 0; size < chars; i++) {
+    const text = paragraphs[i % paragraphs.length] ?? '';
+    const name = i % 40 === 39 ? ` Among the suppliers named was ${names[(i / 40) % names.length | 0] ?? MARKER_NAME}.` : '';
+    const part = `${i % 25 === 0 ? `<h2>Section ${i / 25 + 1}</h2>` : ''}<p>${escapeHtml(text + name)}</p>\n`;
+    parts.push(part);
+    size += part.length;
+  }
+  parts.push(`</main>${markerParagraph}</body></html>`);
+  return parts.join('');
+}
+
+/**
+ * A page that appends `perSecond` paragraphs a second (in ten batches) for `seconds` when
+ * `__startFeed()` is called. Every tenth paragraph names the marker party; the page notes when
+ * each of those was appended and when a highlight first covered it.
+ */
+export function dynamicPage(paragraphs: string[]): string {
+  const script = `
+const feedTexts = ${JSON.stringify(paragraphs.slice(0, 400)).replace(/</g, '\\u003c')};
+window.__feed = { appended: 0, tagged: 0, lags: [], pending: new Map() };
+window.__startFeed = (perSecond, seconds) => new Promise((done) => {
+  const feed = document.getElementById('feed');
+  const state = window.__feed;
+  let ticks = 0;
+  let lastSize = -1;
+  const watch = setInterval(() => {
+    const highlight = CSS.highlights.get('listed-party');
+    if (!highlight || highlight.size === lastSize || state.pending.size === 0) return;
+    lastSize = highlight.size;
+    const now = performance.now();
+    for (const range of highlight) {
+      const p = range.startContainer.parentElement;
+      const t = state.pending.get(p);
+      if (t !== undefined) { state.lags.push(now - t); state.pending.delete(p); }
+    }
+  }, 5);
+  const timer = setInterval(() => {
+    const now = performance.now();
+    for (let i = 0; i < perSecond / 10; i++) {
+      const n = state.appended++;
+      const p = document.createElement('p');
+      p.textContent = feedTexts[n % feedTexts.length] + (n % 10 === 0 ? ' Shipments to ${MARKER_NAME} resumed.' : '');
+      if (n % 10 === 0) { state.pending.set(p, now); state.tagged++; }
+      feed.appendChild(p);
+    }
+    if (++ticks >= seconds * 10) {
+      clearInterval(timer);
+      setTimeout(() => { clearInterval(watch); done({ appended: state.appended, tagged: state.tagged, missed: state.pending.size, lags: state.lags }); }, 2000);
+    }
+  }, 100);
+});`;
+  return `<!doctype html><html><head><meta charset="utf-8"><title>Dynamic page</title></head><body><h1>Live feed</h1><div id="feed"></div><p id="${MARKER_ID}">Feed below.</p><script>${script}</script></body></html>`;
+}

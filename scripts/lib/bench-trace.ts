@@ -1,0 +1,126 @@
+/**
+ * Chromium performance traces, read for what the benchmark needs: the tasks of a page's main
+ * thread (long tasks, total blocking time), which of them ran the extension's code, and the time
+ * the extension's service worker thread was busy.
+ *
+ * A task is the extension's when a script of the extension's origin ran inside it: the content
+ * script shares the page's main thread, and DevTools records each call into it with its URL.
+ */
+import type { Page } from 'puppeteer-core';
+
+export interface TraceEvent {
+  name: string;
+  cat: string;
+  ph: string;
+  ts: number;
+  dur?: number;
+  pid: number;
+  tid: number;
+  args?: { name?: string; data?: Record<string, unknown>; beginData?: Record<string, unknown> };
+}
+
+const CATEGORIES = ['toplevel', 'devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute'];
+const TASK_NAMES = new Set(['RunTask', 'ThreadControllerImpl::RunTask']);
+/** Events that name the script they run. */
+const SCRIPT_EVENTS = new Set(['FunctionCall', 'EvaluateScript', 'v8.compile', 'v8.callFunction', 'v8.run']);
+export const LONG_TASK_MS = 50;
+
+export async function startTrace(page: Page): Promise<void> {
+  await page.tracing.start({ categories: CATEGORIES });
+}
+
+export async function stopTrace(page: Page): Promise<TraceEvent[]> {
+  const raw = await page.tracing.stop();
+  if (!raw) return [];
+  const parsed = JSON.parse(Buffer.from(raw).toString('utf8')) as { traceEvents?: TraceEvent[] } | TraceEvent[];
+  return Array.isArray(parsed) ? parsed : (parsed.traceEvents ?? []);
+}
+
+const scriptUrl = (e: TraceEvent): string => {
+  const data = e.args?.data ?? e.args?.beginData;
+  const url = data?.url ?? data?.scriptName ?? data?.fileName;
+  return typeof url === 'string' ? url : '';
+};
+const key = (e: { pid: number; tid: number }): string => `${e.pid}/${e.tid}`;
+
+/** The page's main thread: the renderer thread whose events name the page's main frame. */
+function mainThreadOf(events: TraceEvent[], frameId: string): string | undefined {
+  for (const e of events) {
+    const data = e.args?.data ?? e.args?.beginData;
+    if (data && data.frame === frameId && e.name !== 'TracingStartedInBrowser') return key(e);
+  }
+  return undefined;
+}
+
+export interface Task {
+  start: number;
+  ms: number;
+  extension: boolean;
+}
+
+/** Top-level tasks of one thread, in order, each marked when extension code ran in it. */
+function tasksOf(events: TraceEvent[], thread: string, origin: string): Task[] {
+  const mine = events.filter((e) => key(e) === thread && e.ph === 'X');
+  const tasks: Task[] = [];
+  let end = -1;
+  for (const e of mine.filter((x) => TASK_NAMES.has(x.name)).sort((a, b) => a.ts - b.ts)) {
+    if (e.ts < end) continue; // nested in the previous task
+    end = e.ts + (e.dur ?? 0);
+    tasks.push({ start: e.ts, ms: (e.dur ?? 0) / 1000, extension: false });
+  }
+  const calls = mine.filter((e) => SCRIPT_EVENTS.has(e.name) && scriptUrl(e).startsWith(origin)).sort((a, b) => a.ts - b.ts);
+  let i = 0;
+  for (const call of calls) {
+    while (i < tasks.length && (tasks[i]?.start ?? 0) + (tasks[i]?.ms ?? 0) * 1000 < call.ts) i++;
+    const task = tasks[i];
+    if (task && task.start <= call.ts) task.extension = true;
+  }
+  return tasks;
+}
+
+/** Time spent in extension script calls on a thread (outermost calls only), ms. */
+function scriptMs(events: TraceEvent[], thread: string, origin: string): number {
+  let total = 0;
+  let end = -1;
+  const calls = events.filter((e) => key(e) === thread && e.ph === 'X' && SCRIPT_EVENTS.has(e.name) && scriptUrl(e).startsWith(origin));
+  for (const e of calls.sort((a, b) => a.ts - b.ts)) {
+    if (e.ts < end) continue;
+    end = e.ts + (e.dur ?? 0);
+    total += (e.dur ?? 0) / 1000;
+  }
+  return total;
+}
+
+export interface MainThreadFigures {
+  /** Σ max(0, task − 50 ms) over every task of the page's main thread. */
+  totalBlockingMs: number;
+  /** The part of it from tasks in which the extension's code ran. */
+  extensionBlockingMs: number;
+  /** Every task of 50 ms or more, ms. */
+  longTasks: number[];
+  /** The long tasks in which the extension's code ran, ms. */
+  extensionLongTasks: number[];
+  /** The longest task in which the extension's code ran, ms. */
+  extensionLongestMs: number;
+  /** Time in the extension's script calls on the page's main thread, ms. */
+  extensionScriptMs: number;
+  /** Busy time of the extension's service worker thread (its tasks), ms; 0 when not traced. */
+  workerBusyMs: number;
+}
+
+export function mainThreadFigures(events: TraceEvent[], frameId: string, extensionOrigin: string): MainThreadFigures {
+  const thread = mainThreadOf(events, frameId);
+  const tasks = thread ? tasksOf(events, thread, extensionOrigin) : [];
+  const long = tasks.filter((t) => t.ms >= LONG_TASK_MS);
+  const workerThread = events.find((e) => e.ph === 'X' && SCRIPT_EVENTS.has(e.name) && scriptUrl(e).startsWith(`${extensionOrigin}/background`));
+  const workerTasks = workerThread ? tasksOf(events, key(workerThread), extensionOrigin) : [];
+  return {
+    totalBlockingMs: tasks.reduce((sum, t) => sum + Math.max(0, t.ms - LONG_TASK_MS), 0),
+    extensionBlockingMs: tasks.filter((t) => t.extension).reduce((sum, t) => sum + Math.max(0, t.ms - LONG_TASK_MS), 0),
+    longTasks: long.map((t) => t.ms),
+    extensionLongTasks: long.filter((t) => t.extension).map((t) => t.ms),
+    extensionLongestMs: Math.max(0, ...tasks.filter((t) => t.extension).map((t) => t.ms)),
+    extensionScriptMs: thread ? scriptMs(events, thread, extensionOrigin) : 0,
+    workerBusyMs: workerTasks.reduce((sum, t) => sum + t.ms, 0),
+  };
+}
