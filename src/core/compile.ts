@@ -18,6 +18,8 @@ export const FLAG_CONTEXT = 1;
 export const FLAG_CAPS = 2;
 /** An acronym: strong only where the text writes it in capitals, else a context form. */
 export const FLAG_UPPER = 4;
+/** A listed short acronym: strong only standing alone, not inside a run of capitalised words. */
+export const FLAG_ALONE = 8;
 
 export interface PatternRef {
   /** Index into the matcher's entries. */
@@ -27,6 +29,8 @@ export interface PatternRef {
   caps: boolean;
   /** An acronym (isAcronym): strong only when written in capitals in the text. */
   upper?: boolean;
+  /** A listed short acronym (isListedAcronym): strong only when it stands alone in the text. */
+  alone?: boolean;
   /** The name or alias as listed. */
   name: string;
 }
@@ -136,7 +140,7 @@ class TrieBuilder {
           nameIds.set(r.name, n);
         }
         d.termEntry.push(r.entry);
-        d.termFlags.push((r.strength === CONTEXT ? FLAG_CONTEXT : 0) | (r.caps ? FLAG_CAPS : 0) | (r.upper === true ? FLAG_UPPER : 0));
+        d.termFlags.push((r.strength === CONTEXT ? FLAG_CONTEXT : 0) | (r.caps ? FLAG_CAPS : 0) | (r.upper === true ? FLAG_UPPER : 0) | (r.alone === true ? FLAG_ALONE : 0));
         d.termName.push(n);
       }
     }
@@ -214,6 +218,19 @@ function isAcronym(name: string, entry: Entry, mixedCase: boolean): boolean {
 }
 
 /**
+ * Class "listed short acronym": a party the list names by two or three capitals as its main name
+ * ("DJI", "M23"), not as an alias beside a full name. That is the name a reader meets and
+ * expects flagged, so unlike other short acronyms (context only, rule 1) it is strong where the
+ * text writes it in capitals and it stands alone: not next to another capitalised word, where
+ * it is part of another name ("DJI Opco", a stock index company). Anywhere else it is a context
+ * form like any short acronym.
+ */
+function isListedAcronym(name: string, entry: Entry): boolean {
+  const trimmed = name.trim();
+  return name === entry.name && /^[\p{Lu}\p{N}]{2,3}$/u.test(trimmed) && /\p{Lu}/u.test(trimmed);
+}
+
+/**
  * Forms marked as ordinary words or phrases anywhere in the list. A form reached another way
  * (an alias without its legal form, "JSC POSITIVE TECHNOLOGIES" → "positive technologies") is
  * treated like the marked one.
@@ -237,7 +254,8 @@ function commonFormsOf(entries: readonly Entry[]): Map<string, AmbiguityReason> 
  *    - a single word (Latin, Cyrillic, Greek…) → strong, but only with a capital ("Candiru", not
  *      the candiru fish).
  *    The page matcher adds one rule: a name written all in lower case is a context form.
- * 2. Without its trailing bracketed short name, and without its legal form (legal-forms.ts),
+ * 2. Without its trailing bracketed short name, before a bracketed short name followed by a comma
+ *    and the parent's name, and without its legal form (legal-forms.ts),
  *    the same rules apply, and the form is weak (context, capitals) when it is a single word of a
  *    name the list writes in capitals only ("DENISE COMPANY" → "Denise"), four letters or fewer,
  *    or only one- and two-letter words ("B.S. Company").
@@ -263,8 +281,10 @@ function addEntries(tables: TrieBuilder, entries: readonly Entry[]): void {
       const contextOnly = tooShort || reason === 'common-word' || reason === 'short-acronym' || reason === 'derived-short-form';
       // One-word names are written capitalised when they name a party ("Abris", not "abris").
       const caps = contextOnly || reason !== undefined || (tokens.length === 1 && !cjk);
-      const upper = tokens.length === 1 && !contextOnly && isAcronym(name, entry, mixedCase);
-      tables.add(tokens, { entry: index, strength: contextOnly ? CONTEXT : STRONG, caps, upper, name });
+      const listedAcronym = tokens.length === 1 && isListedAcronym(name, entry);
+      const upper = listedAcronym || (tokens.length === 1 && !contextOnly && isAcronym(name, entry, mixedCase));
+      const strength = contextOnly && !listedAcronym ? CONTEXT : STRONG;
+      tables.add(tokens, { entry: index, strength, caps, upper, alone: listedAcronym, name });
     };
     for (const name of [entry.name, ...(entry.aliases ?? []), ...(entry.nativeNames ?? [])]) {
       const tokens = foldedWords(name);
@@ -275,6 +295,11 @@ function addEntries(tables: TrieBuilder, entries: readonly Entry[]): void {
       const unbracketed = foldedWords(name.replace(/\s*\([^()]*\)[\s.]*$/, ''));
       const core = stripLegalForms(unbracketed.length > 0 ? unbracketed : tokens);
       if (unbracketed.length > 0 && unbracketed.length < tokens.length) add(unbracketed, name, !mixedCase);
+      // "A.A. Kharkevich Institute … Problems (IITP), Russian Academy of Sciences (RAS)": the
+      // short name in brackets closes the party's own name; what follows the comma is its parent.
+      const ownName = /^(.+?)\s*\([^()]*\)\s*,/u.exec(name)?.[1];
+      const own = ownName ? foldedWords(ownName) : [];
+      if (own.length >= 2) add(own, name, !mixedCase);
       if (core.length < tokens.length && core.length > 0) add(core, name, !mixedCase || core.length > 1);
       const last = core[core.length - 1];
       if (core.length >= 2 && last !== undefined && GENERIC_TAIL_WORDS.has(last)) {

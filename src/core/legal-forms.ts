@@ -5,7 +5,8 @@
  * look-up ignores legal forms on both sides.
  *
  * Covered: endings such as Co., Ltd., Limited, LLC, L.L.C., Inc., Corp., Corporation, Company,
- * PTE. LTD., PLC, GmbH, AG, S.A., S.L., B.V., N.V., JSC, FZE, FZCO, LLP, Pvt. Ltd., Sdn. Bhd.;
+ * PTE. LTD., PLC, GmbH, AG, S.A., S.L., B.V., N.V., JSC, FZE, FZCO, LLP, Pvt. Ltd., Sdn. Bhd., AD, EOOD
+ * (Bulgaria, North Macedonia), Zrt. and Nyrt. (Hungary), s.r.o.;
  * prefixes such as OOO, AO, ZAO, OAO, PAO, JSC, CJSC, OJSC, "Joint Stock Company", "Aktsionernoe
  * Obshchestvo", ООО, АО, ЗАО, ПАО, "Акционерное общество"; Chinese endings 股份有限公司, 有限公司,
  * 公司. Stripping always leaves at least one word; whether what is left is distinctive enough to
@@ -18,6 +19,7 @@ export const LEGAL_FORM_TOKENS = new Set([
   'gmbh', 'ag', 'kg', 'sa', 'sl', 'srl', 'spa', 'bv', 'nv', 'ooo', 'ao', 'zao', 'oao', 'pao', 'jsc',
   'cjsc', 'ojsc', 'pjsc', 'fze', 'fzco', 'fzc', 'fzllc', 'llp', 'lp', 'pvt', 'pty', 'sdn', 'bhd', 'kft',
   'sarl', 'sas', 'as', 'ab', 'oy', 'doo', 'tov', 'chp', 'ip', 'ltda', 'cia', 'jv', 'est', 'wll',
+  'ad', 'zrt', 'nyrt', 'eood', 'ood', 'sro', 'spzoo',
   'ооо', 'оао', 'зао', 'пао', 'ао', 'нпо', 'фгуп', 'тов',
 ]);
 
@@ -25,7 +27,7 @@ export const LEGAL_FORM_TOKENS = new Set([
 export const LEGAL_FORM_SEQUENCES: string[][] = [
   ['co', 'ltd'], ['company', 'limited'], ['company', 'ltd'], ['pte', 'ltd'], ['pvt', 'ltd'],
   ['pty', 'ltd'], ['sdn', 'bhd'], ['l', 'l', 'c'], ['s', 'a'], ['s', 'l'], ['b', 'v'], ['n', 'v'],
-  ['s', 'p', 'a'], ['s', 'r', 'l'], ['co', 'limited'], ['corp', 'ltd'], ['joint', 'stock', 'company'],
+  ['s', 'p', 'a'], ['s', 'r', 'l'], ['s', 'r', 'o'], ['sp', 'z', 'o', 'o'], ['co', 'limited'], ['corp', 'ltd'], ['joint', 'stock', 'company'],
   ['closed', 'joint', 'stock', 'company'], ['open', 'joint', 'stock', 'company'],
   ['public', 'joint', 'stock', 'company'], ['limited', 'liability', 'company'],
   ['aktsionernoe', 'obshchestvo'], ['obshchestvo', 's', 'ogranichennoi', 'otvetstvennostyu'],

@@ -9,7 +9,7 @@ import type { Entry } from './model';
 import { resolveContext, strongIds, type Mention } from './mentions';
 import { NAME_STOP_WORDS } from './legal-forms';
 import * as normalize from './normalize';
-import { FLAG_CAPS, FLAG_CONTEXT, FLAG_UPPER, compileData, entryIdsCheck, type CompiledData } from './compile';
+import { FLAG_ALONE, FLAG_CAPS, FLAG_CONTEXT, FLAG_UPPER, compileData, entryIdsCheck, type CompiledData } from './compile';
 import { WordTable } from './word-table';
 
 export { CONTEXT, STRONG, type CompiledData } from './compile';
@@ -221,7 +221,7 @@ class TrieMatcher implements Matcher {
       if (bestEnd < 0) continue;
       const start = run.starts[k] as number;
       const end = run.ends[bestEnd] as number;
-      out.push(this.mention(start, end, bestNode, bestCapsOk, bestUpperOk, !allLowerCase(text, start, end)));
+      out.push(this.mention(text, start, end, bestNode, bestCapsOk, bestUpperOk, !allLowerCase(text, start, end)));
       k = bestEnd;
     }
     run.length = 0;
@@ -242,10 +242,14 @@ class TrieMatcher implements Matcher {
    * writes a party's name with a capital, and lower case is how ordinary phrases look. An
    * acronym (FLAG_UPPER) not written in capitals ("Isis", "Macs") is only a context mention too.
    */
-  private mention(start: number, end: number, node: number, capsOk: boolean, upperOk: boolean, cased: boolean): Mention {
+  private mention(text: string, start: number, end: number, node: number, capsOk: boolean, upperOk: boolean, cased: boolean): Mention {
     const first = this.termStart[node] as number;
     const last = this.termStart[node + 1] as number;
-    const contextOnly = (flags: number): boolean => (flags & FLAG_CONTEXT) !== 0 || (!upperOk && (flags & FLAG_UPPER) !== 0);
+    let alone: boolean | undefined; // worked out only for the few names that need it
+    const contextOnly = (flags: number): boolean =>
+      (flags & FLAG_CONTEXT) !== 0 ||
+      (!upperOk && (flags & FLAG_UPPER) !== 0) ||
+      ((flags & FLAG_ALONE) !== 0 && !(alone ??= standsAlone(text, start, end)));
     let strong = false;
     for (let t = first; t < last; t++) {
       const flags = this.termFlags[t] as number;
@@ -262,6 +266,21 @@ class TrieMatcher implements Matcher {
     }
     return { start, end, entryIds, strength: strong ? 'strong' : 'context', matchedName };
   }
+}
+
+/**
+ * Whether text[start, end) is not joined by a single space to a capitalised word on either side
+ * ("DJI Opco"); punctuation, line breaks and lower-case words around it leave it alone.
+ */
+function standsAlone(text: string, start: number, end: number): boolean {
+  const capitalisedAt = (i: number): boolean => CHAR_CLASS[text.charCodeAt(i)] === WORD && LETTER_CASE[text.charCodeAt(i)] === 1;
+  if (end + 1 < text.length && text.charCodeAt(end) === 32 && capitalisedAt(end + 1)) return false;
+  if (start >= 2 && text.charCodeAt(start - 1) === 32 && CHAR_CLASS[text.charCodeAt(start - 2)] === WORD) {
+    let i = start - 2;
+    while (i > 0 && CHAR_CLASS[text.charCodeAt(i - 1)] === WORD) i--;
+    if (capitalisedAt(i)) return false;
+  }
+  return true;
 }
 
 /** Bits of Run.caps: how a word of the text is written. */

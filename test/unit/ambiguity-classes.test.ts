@@ -101,3 +101,48 @@ describe('second look at names guessed to be people', () => {
     expect(refineGuessedType(sdn, personWords, ordinary)).toBe('individual');
   });
 });
+
+describe('a party the list names by a short acronym ("DJI")', () => {
+  const m = compileMatcher([entry('dji', 'DJI', ['SZ DJI Technology Co., Ltd.'], 'EL')]);
+  const strengths = (text: string) => findInDocument(m, text).map((x) => [text.slice(x.start, x.end), x.strength]);
+  it('is flagged in capitals, standing alone', () => {
+    expect(strengths('SMIC and DJI join Huawei; drone maker DJI, which')).toEqual([['DJI', 'strong'], ['DJI', 'strong']]);
+  });
+  it('is not flagged inside another name, nor written otherwise', () => {
+    expect(strengths('DJI Opco index; Dow Jones DJI; the dji file')).toEqual([]);
+  });
+});
+
+describe('generic government departments', () => {
+  const common = new Set(['ministry', 'of', 'defence', 'the', 'russian', 'federation']);
+  const isCommon: IsCommonWord = Object.assign((w: string) => common.has(w.toLowerCase()), {
+    isNameWord: (w: string) => ['ministry', 'russian'].includes(w.toLowerCase()),
+  });
+  const reasons = (e: Entry) => markAmbiguous(e, isCommon, newReport());
+  it('are flagged only in context when no country is named', () => {
+    const e = entry('mod', 'Ministry of Defence', [], 'EL');
+    expect(reasons(e)).toEqual([{ name: 'Ministry of Defence', reason: 'common-word' }]);
+    e.ambiguous = reasons(e);
+    expect(findInDocument(compileMatcher([e]), 'the Ministry of Defence has confirmed')).toEqual([]);
+  });
+  it('keep their own mark when the country is named', () => {
+    expect(reasons(entry('ru', 'Ministry of Defence of the Russian Federation', [], 'EL'))[0]?.reason).toBe('common-phrase');
+  });
+});
+
+describe('more forms of a name', () => {
+  it('knows the own name before a bracketed short name and the parent ("…Problems (IITP), Russian Academy…")', () => {
+    const e = entry('iitp', 'A.A. Kharkevich Institute for Information Transmission Problems (IITP), Russian Academy of Sciences (RAS)', [], 'EL');
+    const text = 'including A.A. Kharkevich Institute for Information Transmission Problems and';
+    expect(findInDocument(compileMatcher([e]), text).map((x) => [text.slice(x.start, x.end), x.strength])).toEqual([
+      ['A.A. Kharkevich Institute for Information Transmission Problems', 'strong'],
+    ]);
+  });
+  it('drops AD and Zrt. as legal forms ("Cytrox AD" is "Cytrox")', () => {
+    const m = compileMatcher([entry('cytrox', 'Cytrox AD', [], 'EL'), entry('ch', 'Cytrox Holdings Zrt', [], 'EL')]);
+    expect(findInDocument(m, 'spyware maker Cytrox and Cytrox Holdings').map((x) => [x.entryIds[0], x.strength])).toEqual([
+      ['cytrox', 'strong'],
+      ['ch', 'strong'],
+    ]);
+  });
+});

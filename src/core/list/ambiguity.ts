@@ -16,6 +16,22 @@ import { note, type CleanReport } from './clean';
  */
 export type IsCommonWord = ((word: string) => boolean) & { isNameWord?: (word: string) => boolean };
 
+/** Words that open the name of a government department: "Ministry of …", "Department of …". */
+const DEPARTMENT_HEADS = new Set(['ministry', 'department', 'directorate', 'secretariat']);
+
+/**
+ * Class "generic government department": "Ministry of Defence", "Department of Energy": a
+ * department of that name exists in nearly every country, and the name says which only when it
+ * names the country ("Ministry of Defence of the Russian Federation", which keeps its own mark).
+ * Marked as a common word: flagged only beside a strong mention of the listed department.
+ * Needs isNameWord to tell a country or nationality apart; without it nothing is marked.
+ */
+function isGenericDepartment(tokens: readonly string[], isCommonWord: IsCommonWord): boolean {
+  const isNameWord = isCommonWord.isNameWord;
+  if (!isNameWord || tokens.length < 3 || !DEPARTMENT_HEADS.has(tokens[0] ?? '') || tokens[1] !== 'of') return false;
+  return tokens.slice(1).every((t) => isCommonWord(t) && !isNameWord(t));
+}
+
 /**
  * Class "truncated phrase": an alias that is only the first words of the entry's own name
  * without its legal form ("Silk Road" of "Silk Road Trading Company Ltd."), all of them ordinary
@@ -55,7 +71,7 @@ export function markAmbiguous(entry: Entry, isCommonWord: IsCommonWord, report: 
     if (letters.length > 0 && letters.length <= 3) add(name, 'short-acronym', 'short-acronym', name);
     else if (name !== entry.name && isTruncatedPhrase(tokens, entry, isCommonWord)) {
       add(name, 'derived-short-form', 'ordinary words that shorten the listed name', name);
-    }
+    } else if (isGenericDepartment(tokens, isCommonWord)) add(name, 'common-word', 'generic government department', name);
     else if (words.length > 0 && words.every(isCommonWord)) {
       const reason = words.length === 1 ? 'common-word' : 'common-phrase';
       add(name, reason, reason, name);
