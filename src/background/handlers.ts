@@ -3,12 +3,13 @@
  * its request promises.
  */
 import { browser, sendToTab, type Runtime } from '../shared/browser';
-import type { BackgroundMessages, EntrySummary, ReplyOf, RequestOf } from '../shared/messages';
+import type { BackgroundMessages, EntrySummary, ListStatus, ReplyOf, RequestOf } from '../shared/messages';
 import { hostMatches } from '../shared/settings';
 import type { Entry } from '../core/model';
 import { entriesById, getBundle, getLookup, getMatcher, warmUp } from './list-store';
 import { readSettings, writeSettings } from './settings-store';
 import { foundOnTab, recordFound } from './tab-state';
+import { checkForUpdate, updateStatus } from './updater';
 
 type Handler<K extends keyof BackgroundMessages> = (
   payload: RequestOf<BackgroundMessages, K>,
@@ -36,6 +37,21 @@ export async function rescanAllTabs(): Promise<void> {
     if (tab.id === undefined) continue;
     sendToTab(tab.id, 'rescan', {}).catch(() => undefined); // tabs without our content script
   }
+}
+
+async function listStatus(): Promise<ListStatus> {
+  const [bundle, { customEntries }, update] = await Promise.all([getBundle(), readSettings(), updateStatus()]);
+  const counts: Record<string, number> = { ...bundle.counts };
+  if (customEntries.length > 0) counts.CUSTOM = customEntries.length;
+  return {
+    dataDate: bundle.dataDate,
+    origin: bundle.origin,
+    builtAt: bundle.builtAt,
+    counts,
+    sources: bundle.sources,
+    entryCount: bundle.entries.length,
+    update,
+  };
 }
 
 export const handlers: { [K in keyof BackgroundMessages]: Handler<K> } = {
@@ -106,18 +122,11 @@ export const handlers: { [K in keyof BackgroundMessages]: Handler<K> } = {
     };
   },
 
-  async getStatus() {
-    const [bundle, { customEntries }] = await Promise.all([getBundle(), readSettings()]);
-    const counts: Record<string, number> = { ...bundle.counts };
-    if (customEntries.length > 0) counts.CUSTOM = customEntries.length;
-    return {
-      dataDate: bundle.dataDate,
-      origin: bundle.origin,
-      builtAt: bundle.builtAt,
-      counts,
-      sources: bundle.sources,
-      entryCount: bundle.entries.length,
-    };
+  getStatus: listStatus,
+
+  async updateNow() {
+    const outcome = await checkForUpdate(rescanAllTabs);
+    return { ok: outcome.ok, ...(outcome.ok ? {} : { error: outcome.error }), status: await listStatus() };
   },
 
   async getSettings() {

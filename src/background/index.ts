@@ -5,9 +5,14 @@
 import { browser, sendToTab, type Runtime } from '../shared/browser';
 import { route } from './router';
 import { forgetTab, resetTab, restoreBadges } from './tab-state';
-import { warmUp } from './list-store';
+import { useSavedBundle, warmUp } from './list-store';
 import { rescanAllTabs } from './handlers';
 import { onPolicyChanged } from './policy-store';
+import { onSettingsChanged } from './settings-store';
+import { checkForUpdate, isUpdateAlarm, savedBundle, scheduleNextCheck } from './updater';
+
+// A list brought by an earlier update is used before the embedded one.
+useSavedBundle(savedBundle);
 
 browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSender) => route(raw, sender, browser.runtime.id));
 
@@ -21,10 +26,22 @@ browser.tabs.onUpdated.addListener((tabId, change) => {
 });
 browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
 
-// Build the matcher as soon as the worker starts, so the first page's `match` waits little.
-browser.runtime.onInstalled.addListener(warmUp);
-browser.runtime.onStartup.addListener(warmUp);
+const logFailure = (what: string) => (err: unknown) => console.error(`listed-parties: ${what}`, err);
 
+function onStart(): void {
+  // Build the matcher as soon as the worker starts, so the first page's `match` waits little.
+  warmUp();
+  scheduleNextCheck().catch(logFailure('could not schedule the list update'));
+}
+browser.runtime.onInstalled.addListener(onStart);
+browser.runtime.onStartup.addListener(onStart);
+
+browser.alarms.onAlarm.addListener((alarm) => {
+  if (isUpdateAlarm(alarm.name)) checkForUpdate(rescanAllTabs).catch(logFailure('the list update failed'));
+});
+
+// The source or the interval may have changed (the user's settings or the policy's).
+onSettingsChanged(() => void scheduleNextCheck().catch(logFailure('could not schedule the list update')));
 // An administrator changed the policy: pages follow at once (custom entries, excluded sites).
 onPolicyChanged(() => void rescanAllTabs());
 

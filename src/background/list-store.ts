@@ -32,6 +32,8 @@ let bundlePromise: Promise<Bundle> | undefined;
 let compiled: Compiled | undefined;
 /** Where a newer list than the embedded one comes from (the updater's saved copy), if any. */
 let savedBundleSource: (() => Promise<Bundle | undefined>) | undefined;
+/** The list in use came from an update, not from the extension's own files. */
+let fromUpdate = false;
 
 async function loadEmbedded(): Promise<Bundle> {
   const response = await fetch(browser.runtime.getURL('data/bundle.json.gz'));
@@ -45,11 +47,15 @@ async function loadEmbedded(): Promise<Bundle> {
 async function loadCurrent(): Promise<Bundle> {
   try {
     const saved = await savedBundleSource?.();
-    if (saved) return saved;
+    if (saved) {
+      fromUpdate = true;
+      return saved;
+    }
   } catch (err) {
     // A saved list that cannot be read is not a reason to flag nothing: the embedded one serves.
     console.error('listed-parties: the updated list could not be read; using the embedded list', err);
   }
+  fromUpdate = false;
   return loadEmbedded();
 }
 
@@ -72,9 +78,15 @@ export function getEmbeddedBundle(): Promise<Bundle> {
 }
 
 /** Puts a new list in use at once; the next message compiles against it. */
-export function replaceBundle(bundle: Bundle): void {
+export function replaceBundle(bundle: Bundle, updated: boolean): void {
   bundlePromise = Promise.resolve(bundle);
+  fromUpdate = updated;
   compiled = undefined;
+}
+
+/** True when the list in use came from an update (call after getBundle()). */
+export function usingSavedBundle(): boolean {
+  return fromUpdate;
 }
 
 function keyOf({ settings }: Selection): string {

@@ -12,6 +12,7 @@ import { ListsSection } from './ListsSection';
 import { ManagedNotice } from './ManagedNotice';
 import { SitesSection } from './SitesSection';
 import { StyleSection } from './StyleSection';
+import { UpdateSection } from './UpdateSection';
 
 export function Options() {
   const [reply, setReply] = useState<SettingsReply>();
@@ -81,6 +82,15 @@ export function Options() {
           <SitesSection sites={reply.settings.excludedSites} locked={locked.has('excludedSites')} save={save} />
           <StyleSection value={reply.settings.highlightStyle} locked={locked.has('highlightStyle')} save={save} />
         </>
+      )}
+      {reply && (
+        <UpdateSection
+          settings={reply.settings}
+          locked={locked}
+          save={save}
+          status={status.value}
+          onStatus={(value) => setStatus({ value })}
+        />
       )}
       <DataSection status={status.value} error={status.error} />
     </main>

@@ -28,6 +28,7 @@ const checks: { [K in keyof BackgroundMessages]: Check } = {
   lookup: (p) => str(p.query, 300) && (p.limit === undefined || (int(p.limit) && (p.limit as number) <= 100)),
   getTabState: (p) => int(p.tabId),
   getStatus: () => true,
+  updateNow: () => true,
   getSettings: () => true,
   setSettings: (p) => !!p.patch && typeof p.patch === 'object' && !Array.isArray(p.patch),
   setPaused: (p) => (p.scope === 'site' || p.scope === 'everywhere') && typeof p.paused === 'boolean' && (p.host === undefined || str(p.host, 300)),

@@ -8,6 +8,7 @@
 import type { Entry, EntryList, EntryType } from '../core/model';
 import type { Mention } from '../core/mentions';
 import type { HighlightStyle, Settings, SettingsKey } from './settings';
+import type { UpdateStatus } from '../core/update/status';
 
 /** What a hover card needs about an entry: small, so match replies stay small. */
 export interface EntrySummary {
@@ -40,6 +41,8 @@ export interface ListStatus {
   counts: Record<string, number>;
   sources: { file: string; description: string; date?: string }[];
   entryCount: number;
+  /** List updates: source, last check and its outcome, next check. */
+  update: UpdateStatus;
 }
 
 /** The settings in force and who set them. */
@@ -89,6 +92,8 @@ export interface BackgroundMessages {
   getStatus: { request: Record<string, never>; reply: ListStatus };
   getSettings: { request: Record<string, never>; reply: SettingsReply };
   setSettings: { request: { patch: Partial<Settings> }; reply: SettingsReply };
+  /** "Update now": checks the list source at once; replies when the check has ended. */
+  updateNow: { request: Record<string, never>; reply: { ok: boolean; error?: string; status: ListStatus } };
   /** Pause or resume on one site (host) or everywhere. */
   setPaused: { request: { scope: 'site' | 'everywhere'; host?: string; paused: boolean }; reply: { ok: true } };
   /** The hover card's "Why listed": opens the popup page for this tab and entry in a new tab. */

@@ -14,6 +14,7 @@ import {
   CHROMIUM_POLICY_FILE, FIREFOX_POLICY_FILE, chromiumPolicy, firefoxPolicy, policyFile, serveSelfHostedCrx, type PolicyFile,
 } from './harness/policy';
 import type { FixtureServer } from './harness/server';
+import { LIST_PATH, officialListJson, startListSource, type ListSource } from './harness/list-source';
 import { waitFor, type BrowserSession, type TestPage } from './harness/session';
 import { freshUrl, useTestServer } from './harness/suite';
 
@@ -23,27 +24,36 @@ const CUSTOM_NAME = 'Northwind Precision Tooling';
 const CUSTOM_ALIAS = 'Northwind Tooling';
 const CUSTOM_REASON = 'Internal compliance review 2026-07: diverted shipments.';
 const LATER_NAME = 'Eastgate Optical Supplies';
+const LIST_ONLY_NAME = 'Zephyr Quantum Dynamics Limited';
 
 /** A policy with every kind of value, and a few an administrator got wrong. */
-const POLICY = {
+const BASE_POLICY = {
   customEntries: [
     { name: CUSTOM_NAME, aliases: [CUSTOM_ALIAS], country: 'FR', reason: CUSTOM_REASON, url: 'https://intranet.example.com/parties/northwind' },
     { aliases: ['no name given'] },
   ],
   // The test server is 127.0.0.1; "localhost" reaches the same pages under an excluded name.
-  excludedSites: ['localhost'],
+  // More sites than are accepted (1,000): the first thousand apply.
+  excludedSites: ['localhost', ...Array.from({ length: 1500 }, (_, i) => `site-${i}.example`)],
+  includeIndividuals: 'yes',
+  colourScheme: 'dark',
   lists: ['EL', 'SDN', 'MEU', 'NOT-A-LIST'],
   updateIntervalHours: 0,
   lockSettings: true,
 };
+/** The policy, with the list source on this run's server. */
+const policy = (): typeof BASE_POLICY & { listUrl: string } => ({ ...BASE_POLICY, listUrl: server().url(LIST_PATH) });
 
+let listSource: ListSource | undefined;
 function addPolicyPages(s: FixtureServer): void {
+  listSource ??= startListSource(s, officialListJson([LIST_ONLY_NAME]));
   s.route(
     '/policy/custom.html',
     `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Suppliers</title></head><body>
 <p>Our buyer met ${CUSTOM_NAME} in Lyon last week; later mails say ${CUSTOM_ALIAS}.</p>
 <p>Unrelated: NSO Group was named by the Commerce Department.</p>
 <p>Newly restricted: ${LATER_NAME}.</p>
+<p>Only in the organisation's copy of the list: ${LIST_ONLY_NAME}.</p>
 </body></html>`,
   );
 }
@@ -93,6 +103,12 @@ async function expectOptionsLocked(browser: BrowserSession): Promise<void> {
     // The one bad value is named for the administrator; the rest applied.
     expect(state.notice).toMatch(/NOT-A-LIST/);
     expect(state.notice).toMatch(/customEntries\[1\]/);
+    expect(state.notice).toMatch(/excludedSites: only the first 1000 of 1501/);
+    // A value of the wrong type is not applied (Chromium may already drop it by the schema).
+    const { settings, locked } = await browser.message('getSettings', {});
+    expect(settings.includeIndividuals).toBe(false);
+    expect(locked).not.toContain('includeIndividuals');
+    expect(settings.excludedSites).toHaveLength(1000);
     expect(state.listsDisabled).toBe(state.listsTotal);
     expect(state.listsChecked).toBe(3);
     expect(state.sitesDisabled).toBe(true);
@@ -126,6 +142,16 @@ function checksThroughExtensionPages(browser: () => BrowserSession): void {
   it('says the options are managed, names the ignored values, and locks what the policy set', async () => {
     await expectOptionsLocked(browser());
   });
+
+  it("takes list updates from the policy's listUrl", async () => {
+    const reply = await browser().message('updateNow', {});
+    expect(reply.error).toBeUndefined();
+    expect(reply.status.origin).toContain(LIST_PATH);
+    const page = await browser().open(freshUrl(server(), '/policy/custom.html'));
+    const mentions = await waitFor(() => listedMentions(page), (m) => m.includes(LIST_ONLY_NAME), 20_000);
+    expect(mentions).toContain(LIST_ONLY_NAME);
+    await page.close();
+  });
 }
 
 describe('Chromium, force-installed from a self-hosted update URL (ExtensionInstallForcelist)', () => {
@@ -140,7 +166,7 @@ describe('Chromium, force-installed from a self-hosted update URL (ExtensionInst
     addPolicyPages(server());
     const { id, updateUrl } = serveSelfHostedCrx(server());
     file = policyFile(CHROMIUM_POLICY_FILE);
-    file.write(chromiumPolicy(id, POLICY, updateUrl));
+    file.write(chromiumPolicy(id, policy(), updateUrl));
     session = await launchChromium({ forceInstalledId: id });
   });
   afterAll(async () => {
@@ -166,7 +192,7 @@ describe('Chromium, configured by a policy file (3rdparty)', () => {
   beforeAll(async () => {
     addPolicyPages(server());
     file = policyFile(CHROMIUM_POLICY_FILE);
-    file.write(chromiumPolicy(CHROME_EXTENSION_ID, POLICY));
+    file.write(chromiumPolicy(CHROME_EXTENSION_ID, policy()));
     session = await launchChromium();
   });
   afterAll(async () => {
@@ -177,7 +203,7 @@ describe('Chromium, configured by a policy file (3rdparty)', () => {
   checksThroughExtensionPages(browser);
 
   it('applies a changed policy without a browser restart', async () => {
-    file?.write(chromiumPolicy(CHROME_EXTENSION_ID, { ...POLICY, customEntries: [...POLICY.customEntries, { name: LATER_NAME }], lockSettings: false }));
+    file?.write(chromiumPolicy(CHROME_EXTENSION_ID, { ...policy(), customEntries: [...BASE_POLICY.customEntries, { name: LATER_NAME }], lockSettings: false }));
     const page = await browser().open(freshUrl(server(), '/policy/custom.html'));
     // Chromium notices the changed file after a short settle time, then tells the extension.
     const mentions = await waitFor(() => listedMentions(page), (m) => m.includes(LATER_NAME), 60_000);
@@ -199,7 +225,7 @@ describe('Firefox ESR, configured by policies.json', () => {
   beforeAll(async () => {
     addPolicyPages(server());
     file = policyFile(FIREFOX_POLICY_FILE);
-    file.write(firefoxPolicy(GECKO_ID, POLICY));
+    file.write(firefoxPolicy(GECKO_ID, policy()));
     session = await launchFirefox();
   });
   afterAll(async () => {

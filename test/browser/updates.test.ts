@@ -1,0 +1,135 @@
+/**
+ * Live list updates against a local server standing in for the official download: a new party
+ * appears on pages after an update; a 304 is a success; each kind of failure keeps the list in
+ * use and says why; the updated list survives a stopped background; the options page shows
+ * the status and "Update now" works.
+ */
+import { beforeAll, expect, it } from 'vitest';
+import { listedMentions } from './harness/highlights';
+import { LIST_PATH, officialListJson, startListSource, type ListSource, type SourceMode } from './harness/list-source';
+import { waitFor, type BrowserSession } from './harness/session';
+import { freshUrl, inEachBrowser, useTestServer } from './harness/suite';
+
+const server = useTestServer();
+const NEW_PARTY = 'Zephyr Quantum Dynamics Limited';
+const PAGE = '/updates/page.html';
+
+let source: ListSource;
+beforeAll(() => {
+  server().route(
+    PAGE,
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Update news</title></head><body>
+<p>The Commerce Department added ${NEW_PARTY} to the Entity List this week.</p>
+<p>NSO Group was listed in 2021.</p></body></html>`,
+  );
+  source = startListSource(server(), officialListJson([NEW_PARTY]));
+});
+
+async function mentionsOnPage(browser: BrowserSession): Promise<string[]> {
+  const page = await browser.open(freshUrl(server(), PAGE));
+  // NSO Group is in every list used here: once it is highlighted, the page has been scanned.
+  const mentions = await waitFor(() => listedMentions(page), (m) => m.includes('NSO Group'), 20_000);
+  await page.close();
+  return mentions;
+}
+
+const FAILURES: [SourceMode, RegExp][] = [
+  ['not-found', /not found|HTTP 404/i],
+  ['server-error', /HTTP 500/i],
+  ['web-page', /web page/i],
+  ['truncated', /./],
+  ['not-a-list', /./],
+  ['empty-list', /empty|no .*entries/i],
+  ['half-the-list', /lose|loses|fewer|drop/i],
+];
+
+inEachBrowser(
+  (_kind, browser) => {
+    it('flags a party that only the downloaded list has, after "Update now"', async () => {
+      source.mode = 'ok';
+      expect(await mentionsOnPage(browser())).not.toContain(NEW_PARTY);
+      const set = await browser().message('setSettings', { patch: { listUrl: source.url } });
+      expect(set.settings.listUrl).toBe(source.url);
+
+      const reply = await browser().message('updateNow', {});
+      expect(reply.error).toBeUndefined();
+      expect(reply.ok).toBe(true);
+      expect(reply.status.update.lastResult).toBe('updated');
+      expect(reply.status.origin).toContain(LIST_PATH);
+      expect(await mentionsOnPage(browser())).toContain(NEW_PARTY);
+    });
+
+    it('asks with the ETag next time and takes "304 Not Modified" as a success', async () => {
+      const before = source.requests.length;
+      const reply = await browser().message('updateNow', {});
+      expect(reply.ok).toBe(true);
+      expect(reply.status.update.lastResult).toBe('not-modified');
+      expect(source.requests.slice(before).some((r) => r.ifNoneMatch !== undefined)).toBe(true);
+    });
+
+    it('keeps the list in use and says why when a download fails, whatever the failure', async () => {
+      const count = (await browser().message('getStatus', {})).entryCount;
+      for (const [mode, reason] of FAILURES) {
+        source.mode = mode;
+        const reply = await browser().message('updateNow', {});
+        expect(reply.ok, mode).toBe(false);
+        expect(reply.error, mode).toMatch(reason);
+        expect(reply.status.update.lastError, mode).toBe(reply.error);
+        expect(reply.status.entryCount, mode).toBe(count);
+        expect(reply.status.origin, mode).toContain(LIST_PATH);
+      }
+      // An address nobody answers at: the network failure case.
+      await browser().message('setSettings', { patch: { listUrl: 'http://127.0.0.1:9/consolidated.json' } });
+      const offline = await browser().message('updateNow', {});
+      expect(offline.ok).toBe(false);
+      expect(offline.error).toMatch(/could not be reached/i);
+      expect(await mentionsOnPage(browser())).toContain(NEW_PARTY);
+      await browser().message('setSettings', { patch: { listUrl: source.url } });
+      source.mode = 'ok';
+    });
+
+    it('still uses the downloaded list after the background is stopped', async () => {
+      const stop = browser().stopBackground;
+      expect(stop, 'this harness can stop the background').toBeDefined();
+      await stop?.();
+      const status = await browser().message('getStatus', {});
+      expect(status.origin).toContain(LIST_PATH);
+      expect(await mentionsOnPage(browser())).toContain(NEW_PARTY);
+    });
+
+    it('shows the update status on the options page, and "Update now" there reports the outcome', async () => {
+      source.mode = 'ok';
+      await browser().message('setSettings', { patch: { listUrl: source.url } });
+      const options = await browser().openExtensionPage('options.html');
+      try {
+        const read = () =>
+          options.evaluate(
+            () => ({
+              status: (document.querySelector('[aria-label="Update status"]') as HTMLElement | null)?.innerText ?? '',
+              result: document.getElementById('update-result')?.textContent ?? '',
+              button: (() => {
+                const b = document.getElementById('update-now');
+                if (!b || (b as HTMLButtonElement).disabled) return null;
+                b.scrollIntoView({ block: 'center' });
+                const r = b.getBoundingClientRect();
+                return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+              })(),
+            }),
+            undefined,
+          );
+        const before = await waitFor(read, (s) => s.status !== '' && s.button !== null, 10_000);
+        expect(before.status).toContain(source.url);
+        if (!before.button) return;
+        await options.click(before.button.x, before.button.y);
+        const after = await waitFor(read, (s) => /up to date|new list/i.test(s.result), 30_000);
+        expect(after.result).toMatch(/up to date|a new list is in use/i);
+        expect((await read()).status).toMatch(/last checked at .*: (the list had not changed|a new list was taken into use)/i);
+      } finally {
+        await options.close();
+      }
+    });
+  },
+  // Long enough for Firefox to convert the 13,000-entry list without being unloaded mid-way
+  // (the browser's own default is 30 s), short enough to test an unloaded event page.
+  { firefox: { backgroundIdleMs: 10_000 } },
+);
