@@ -43,8 +43,9 @@ export const defaults = {
 export type Settings = typeof defaults;
 export type SettingsKey = keyof Settings;
 
+/** A dense array of strings: `every` skips holes, so a sparse array is refused by its length. */
 function isStringArray(v: unknown): v is string[] {
-  return Array.isArray(v) && v.every((s) => typeof s === 'string');
+  return Array.isArray(v) && Object.keys(v).length === v.length && v.every((s) => typeof s === 'string');
 }
 
 /** Checks one value; returns the cleaned value, or an error message in plain words. */
@@ -127,7 +128,8 @@ export function validateSettings(raw: unknown): ValidationResult {
     return { settings, warnings: raw === undefined ? [] : ['settings must be an object'] };
   }
   for (const [key, value] of Object.entries(raw)) {
-    if (!(key in checks)) continue; // unknown keys belong to other parts (or older versions)
+    // Own keys only: `in` would also find Object.prototype's names ("__proto__", "toString").
+    if (!Object.hasOwn(checks, key)) continue; // unknown keys belong to other parts (or older versions)
     const k = key as SettingsKey;
     const result = (checks[k] as Check<SettingsKey>)(value);
     if (result.ok) (settings as Record<string, unknown>)[k] = result.value;
