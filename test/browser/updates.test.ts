@@ -4,14 +4,28 @@
  * use and says why; the updated list survives a stopped background; the options page shows
  * the status and "Update now" works.
  */
+import { generateKeyPairSync } from 'node:crypto';
 import { beforeAll, expect, it } from 'vitest';
 import { listedMentions } from './harness/highlights';
-import { LIST_PATH, officialListJson, startListSource, type ListSource, type SourceMode } from './harness/list-source';
+import { LIST_PATH, officialListJson, rawPublicKey, signedBundle, startListSource, type ListSource, type SourceMode } from './harness/list-source';
+import { listItems, typeInSearch } from './harness/popup';
+import type { Entry } from '../../src/core/model';
 import { waitFor, type BrowserSession } from './harness/session';
 import { freshUrl, inEachBrowser, useTestServer } from './harness/suite';
 
 const server = useTestServer();
 const NEW_PARTY = 'Zephyr Quantum Dynamics Limited';
+const SIGNED_PARTY = 'Halcyon Mirror Instruments';
+const EL_NAME = 'Entity List (EL) - Bureau of Industry and Security';
+const signedEntry: Entry = { id: 'EL-test-signed', list: 'EL', listName: EL_NAME, type: 'entity', name: SIGNED_PARTY };
+/** Markup, a right-to-left override and a zero-width space in a name from a mirror. */
+const hostileEntry: Entry = {
+  id: 'EL-test-hostile',
+  list: 'EL',
+  listName: EL_NAME,
+  type: 'entity',
+  name: `<img src=x onerror="document.title='pwned'"> Evil Widgets \u202Egnidart\u202C Co\u200Brp`,
+};
 const PAGE = '/updates/page.html';
 
 let source: ListSource;
@@ -20,7 +34,8 @@ beforeAll(() => {
     PAGE,
     `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Update news</title></head><body>
 <p>The Commerce Department added ${NEW_PARTY} to the Entity List this week.</p>
-<p>NSO Group was listed in 2021.</p></body></html>`,
+<p>NSO Group was listed in 2021.</p>
+<p>A mirror's own list names ${SIGNED_PARTY}.</p></body></html>`,
   );
   source = startListSource(server(), officialListJson([NEW_PARTY]));
 });
@@ -86,6 +101,52 @@ inEachBrowser(
       expect(await mentionsOnPage(browser())).toContain(NEW_PARTY);
       await browser().message('setSettings', { patch: { listUrl: source.url } });
       source.mode = 'ok';
+    });
+
+    it('with a pinned signing key, takes only a bundle signed with it, and shows hostile names as text', async () => {
+      const key = generateKeyPairSync('ed25519');
+      const other = generateKeyPairSync('ed25519');
+      await browser().message('setSettings', { patch: { listUrl: source.url, listPublicKey: rawPublicKey(key.publicKey) } });
+      try {
+        source.mode = 'ok';
+        source.serve(officialListJson([NEW_PARTY, SIGNED_PARTY]));
+        const unsigned = await browser().message('updateNow', {});
+        expect(unsigned.ok).toBe(false);
+        expect(unsigned.error).toMatch(/no signature/i);
+
+        const wrong = signedBundle([signedEntry], other.privateKey);
+        source.serve(wrong.json, wrong.signature);
+        const badSignature = await browser().message('updateNow', {});
+        expect(badSignature.ok).toBe(false);
+        expect(badSignature.error).toMatch(/signature does not match/i);
+        expect(await mentionsOnPage(browser())).not.toContain(SIGNED_PARTY);
+
+        const good = signedBundle([signedEntry, hostileEntry], key.privateKey);
+        source.serve(good.json, good.signature);
+        const accepted = await browser().message('updateNow', {});
+        expect(accepted.error).toBeUndefined();
+        expect(accepted.status.origin).toMatch(/signature checked/);
+        expect(await mentionsOnPage(browser())).toContain(SIGNED_PARTY);
+
+        // The hostile name, found by the popup's look-up, is text: no element, no script ran.
+        const page = await browser().open(freshUrl(server(), PAGE));
+        const tabId = await browser().tabIdOf(page);
+        const popup = await browser().openPopup(tabId);
+        try {
+          await typeInSearch(popup, 'Widgets Evil');
+          const items = await waitFor(() => listItems(popup, /result/i), (r) => r.some((i) => i.text.includes('Evil Widgets')), 10_000);
+          expect(items.map((i) => i.text).join('\n')).toContain('<img src=x onerror=');
+          const injected = await popup.evaluate(() => ({ images: document.querySelectorAll('img').length, title: document.title }), undefined);
+          expect(injected.images).toBe(0);
+          expect(injected.title).not.toBe('pwned');
+        } finally {
+          await popup.close();
+          await page.close();
+        }
+      } finally {
+        await browser().message('setSettings', { patch: { listPublicKey: '' } });
+        source.serve(officialListJson([NEW_PARTY]));
+      }
     });
 
     it('still uses the downloaded list after the background is stopped', async () => {

@@ -3,7 +3,7 @@
  * official `consolidated.json` format, made from the embedded list plus named new parties, with
  * ETag / If-None-Match, and switchable failures.
  */
-import { createHash } from 'node:crypto';
+import { createHash, sign, type KeyObject } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { LIST_NAMES, type Bundle, type Entry, type ListCode } from '../../../src/core/model';
@@ -47,20 +47,37 @@ export function officialListJson(newNames: readonly string[], keepShare = 1): st
   return JSON.stringify({ results: [...kept.map(({ id, list, type, name, aliases }) => record({ id, list, type, name, aliases })), ...added] });
 }
 
+/**
+ * A bundle as the project's list script writes it (an organisation's mirror), with the
+ * embedded entries and `extra`, and a detached Ed25519 signature of its exact bytes.
+ */
+export function signedBundle(extra: Entry[], privateKey: KeyObject): { json: string; signature: string } {
+  const bundle = embeddedBundle();
+  const json = JSON.stringify({ ...bundle, origin: 'test mirror', entries: [...bundle.entries, ...extra] });
+  return { json, signature: sign(null, Buffer.from(json), privateKey).toString('base64') };
+}
+
+/** The raw 32-byte public key in base64, as `listPublicKey` takes it. */
+export function rawPublicKey(publicKey: KeyObject): string {
+  return publicKey.export({ type: 'spki', format: 'der' }).subarray(12).toString('base64');
+}
+
 export interface ListSource {
   readonly url: string;
   mode: SourceMode;
   /** Requests seen, with the If-None-Match each carried. */
   readonly requests: { ifNoneMatch?: string }[];
-  /** Replaces the list served in 'ok' mode (its ETag changes with it). */
-  serve(json: string): void;
+  /** Replaces the list served in 'ok' mode (its ETag changes with it), and its `.sig` file. */
+  serve(json: string, signature?: string): void;
 }
 
 export function startListSource(server: FixtureServer, initial: string): ListSource {
   let body = initial;
   let etag = '';
-  const setBody = (json: string): void => {
+  let sig: string | undefined;
+  const setBody = (json: string, signature?: string): void => {
     body = json;
+    sig = signature;
     etag = `"${createHash('sha256').update(json).digest('hex').slice(0, 16)}"`;
   };
   setBody(initial);
@@ -70,6 +87,9 @@ export function startListSource(server: FixtureServer, initial: string): ListSou
     requests: [],
     serve: setBody,
   };
+  server.route(`${LIST_PATH}.sig`, () =>
+    sig === undefined ? { status: 404, body: 'no signature', contentType: 'text/plain' } : { body: `${sig}\n`, contentType: 'text/plain' },
+  );
   server.route(LIST_PATH, (request): RouteReply => {
     const ifNoneMatch = request.headers['if-none-match'];
     source.requests.push(typeof ifNoneMatch === 'string' ? { ifNoneMatch } : {});
