@@ -6,7 +6,7 @@
  * non-overlapping mentions. Nothing is allocated per word, only per mention.
  */
 import type { Entry } from './model';
-import { resolveContext, strongIds, type Mention } from './mentions';
+import { resolveContext, strongIds, withDefinedAbbreviations, type Mention } from './mentions';
 import { NAME_STOP_WORDS } from './legal-forms';
 import * as normalize from './normalize';
 import { FLAG_ALONE, FLAG_CAPS, FLAG_CONTEXT, FLAG_UPPER, compileData, entryIdsCheck, type CompiledData } from './compile';
@@ -179,7 +179,7 @@ class TrieMatcher implements Matcher {
       }
     }
     if (run.length > 0) this.matchRun(text, out);
-    return out;
+    return out.length === 0 ? out : withDefinedAbbreviations(text, out);
   }
 
   private child(node: number, token: number): number {

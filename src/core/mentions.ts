@@ -47,3 +47,37 @@ export function strongIds(mentions: Iterable<Mention>, into: Set<string> = new S
   }
   return into;
 }
+
+/** "(PT)" right after a name: an abbreviation the text itself defines for that party. */
+const DEFINITION = /^\s*\(\s*([\p{Lu}][\p{L}\p{N}&]{1,7})\s*\)/u;
+
+/** Whether text[at] starts or ends a word (a letter or digit there and none beyond). */
+function isWordChar(text: string, at: number): boolean {
+  return at >= 0 && at < text.length && /[\p{L}\p{N}]/u.test(text[at] as string);
+}
+
+/**
+ * Short forms the text defines: a strong mention followed by a bracketed abbreviation of two or
+ * more capitals ("Positive Technologies (PT)") makes every later whole-word use of exactly that
+ * abbreviation, case and all, a context mention of the same entries, and the definition itself
+ * one. Context, so that it shows only beside the strong mention, like other short forms. Uses
+ * that overlap a mention already found are left to it. Returns all mentions in text order.
+ */
+export function withDefinedAbbreviations(text: string, mentions: Mention[]): Mention[] {
+  const added: Mention[] = [];
+  for (const m of mentions) {
+    if (m.strength !== 'strong') continue;
+    const def = DEFINITION.exec(text.slice(m.end, m.end + 16));
+    const abbr = def?.[1];
+    if (!abbr || (abbr.match(/\p{Lu}/gu) ?? []).length < 2) continue;
+    const from = m.end + text.slice(m.end).indexOf(abbr);
+    for (let at = from; at >= 0; at = text.indexOf(abbr, at + abbr.length)) {
+      const end = at + abbr.length;
+      if (isWordChar(text, at - 1) || isWordChar(text, end)) continue;
+      const overlaps = (x: Mention) => x.start < end && at < x.end;
+      if (mentions.some(overlaps) || added.some(overlaps)) continue;
+      added.push({ start: at, end, entryIds: m.entryIds, strength: 'context', matchedName: abbr });
+    }
+  }
+  return added.length === 0 ? mentions : [...mentions, ...added].sort((a, b) => a.start - b.start);
+}

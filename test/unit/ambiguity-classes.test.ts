@@ -146,3 +146,19 @@ describe('more forms of a name', () => {
     ]);
   });
 });
+
+describe('abbreviations the text defines ("Positive Technologies (PT)")', () => {
+  const m = compileMatcher([entry('pt', 'Positive Technologies', [], 'EL')]);
+  const found = (text: string) => findInDocument(m, text).map((x) => [text.slice(x.start, x.end), x.entryIds[0], x.strength]);
+  it('flags the definition and later uses of exactly that abbreviation as the same party', () => {
+    expect(found('company Positive Technologies (PT) denied it; firms including PT, and PTSD, pt.')).toEqual([
+      ['Positive Technologies', 'pt', 'strong'],
+      ['PT', 'pt', 'context'],
+      ['PT', 'pt', 'context'],
+    ]);
+  });
+  it('needs the definition: the abbreviation alone is nothing', () => {
+    expect(found('firms including PT, accused')).toEqual([]);
+    expect(found('Positive Technologies (a firm) and PT')).toEqual([['Positive Technologies', 'pt', 'strong']]);
+  });
+});
