@@ -1,13 +1,15 @@
 /**
- * The updated list, kept in IndexedDB so a restarted worker has it at once. One record, written
- * in one transaction: a worker stopped mid-write leaves the previous list, never half of one.
- * storage.local would also do, but its quota and JSON round trip suit 10+ MB objects badly.
+ * The updated list (and the compiled matcher tables), kept in IndexedDB so a restarted worker
+ * has them at once. One record each, written in one transaction: a worker stopped mid-write
+ * leaves the previous list, never half of one. storage.local would also do, but its quota and
+ * JSON round trip suit 10+ MB objects badly.
  */
 import type { Bundle } from '../core/model';
 
 const DB_NAME = 'listed-parties';
 const STORE = 'lists';
 const KEY = 'current';
+const TABLES_KEY = 'matcher-tables';
 
 function open(): Promise<IDBDatabase> {
   return new Promise((resolve, reject) => {
@@ -51,4 +53,12 @@ export async function saveBundle(bundle: Bundle): Promise<void> {
 
 export async function deleteSavedBundle(): Promise<void> {
   await run('readwrite', (store) => store.delete(KEY));
+}
+
+export async function loadRecord(): Promise<unknown> {
+  return run<unknown>('readonly', (store) => store.get(TABLES_KEY));
+}
+
+export async function saveRecord(value: unknown): Promise<void> {
+  await run('readwrite', (store) => store.put(value, TABLES_KEY));
 }

@@ -6,12 +6,13 @@
  */
 import { browser } from '../shared/browser';
 import { parseBundle } from '../core/list/bundle';
-import { compileMatcher, type Matcher } from '../core/matcher';
+import { compileMatcher, loadMatcher, type Matcher } from '../core/matcher';
 import { createLookup } from '../core/lookup';
 import type { Bundle, Entry } from '../core/model';
 import { customEntriesToEntries, type CustomEntry } from '../core/policy';
 import { includeFor } from '../core/selection';
 import { readSettings, type SettingsState } from './settings-store';
+import { cacheKey, loadTables, saveTables } from './matcher-cache';
 
 /** What the matcher depends on: the settings that select entries, and the custom entries. */
 type Selection = Pick<SettingsState, 'settings' | 'customEntries'>;
@@ -93,15 +94,49 @@ function keyOf({ settings }: Selection): string {
   return JSON.stringify([settings.lists, settings.includeIndividuals, settings.includeVessels, settings.includeAircraft]);
 }
 
+let compiling: Promise<Compiled> | undefined;
+
+function isCurrent(c: Compiled | undefined, bundle: Bundle, key: string, selection: Selection): c is Compiled {
+  // The custom entries are compared by identity: the policy store hands out the same array
+  // until the policy changes.
+  return !!c && c.bundle === bundle && c.key === key && c.custom === selection.customEntries;
+}
+
+async function build(bundle: Bundle, key: string, selection: Selection): Promise<Compiled> {
+  const entries = [...bundle.entries, ...customEntriesToEntries(selection.customEntries)];
+  const include = includeFor(selection.settings);
+  const tablesKey = cacheKey(bundle, key, selection.customEntries);
+  const saved = await loadTables(tablesKey);
+  let matcher: Matcher | undefined;
+  if (saved) {
+    try {
+      matcher = loadMatcher(saved, entries, { include });
+    } catch {
+      // Tables of another list or another version: compiled afresh below.
+    }
+  }
+  if (!matcher) {
+    matcher = compileMatcher(entries, { include });
+    saveTables(tablesKey, matcher.serialize());
+  }
+  return { bundle, key, custom: selection.customEntries, entries, include, matcher };
+}
+
 async function compiledFor(selection: Selection): Promise<Compiled> {
   const bundle = await getBundle();
   const key = keyOf(selection);
-  // The custom entries are compared by identity: the policy store hands out the same array
-  // until the policy changes.
-  if (!compiled || compiled.bundle !== bundle || compiled.key !== key || compiled.custom !== selection.customEntries) {
-    const entries = [...bundle.entries, ...customEntriesToEntries(selection.customEntries)];
-    const include = includeFor(selection.settings);
-    compiled = { bundle, key, custom: selection.customEntries, entries, include, matcher: compileMatcher(entries, { include }) };
+  if (isCurrent(compiled, bundle, key, selection)) return compiled;
+  // Messages arrive together after a restart: one build serves them all.
+  const pending = compiling;
+  if (pending) {
+    const result = await pending;
+    if (isCurrent(result, bundle, key, selection)) return result;
+  }
+  compiling = build(bundle, key, selection);
+  try {
+    compiled = await compiling;
+  } finally {
+    compiling = undefined;
   }
   return compiled;
 }

@@ -34,6 +34,12 @@ inEachBrowser(
 
       const later = await browser().open(freshUrl(server(), '/fixtures/split.html'));
       expect(await waitFor(() => listedMentions(later), (m) => m.length > 0)).toEqual(['NSO Group']);
+      // The compiled tables were saved, so a restarted background need not compile again.
+      const marker = await popup.evaluate(async () => {
+        const api = (globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome;
+        return typeof (await api.storage.session.get('matcherTables')).matcherTables;
+      }, undefined);
+      expect(marker).toBe('string');
       for (const p of [popup, later, page]) await p.close();
     });
   },
