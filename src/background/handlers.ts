@@ -142,12 +142,15 @@ export const handlers: { [K in keyof BackgroundMessages]: Handler<K> } = {
 
   async setPaused({ scope, host, paused }) {
     const { settings } = await readSettings();
-    if (scope === 'everywhere') await writeSettings({ paused });
+    let refused: string[] = [];
+    if (scope === 'everywhere') refused = (await writeSettings({ paused })).warnings;
     else if (host) {
       const h = host.toLowerCase();
       const others = settings.excludedSites.filter((p) => p !== h);
-      await writeSettings({ excludedSites: paused ? [...others, h] : others });
+      refused = (await writeSettings({ excludedSites: paused ? [...others, h] : others })).warnings;
     }
+    // Sites set by a locked policy: the popup shows why its switch went back.
+    if (refused.length > 0) throw new Error(`Not changed: ${refused.join('; ')}.`);
     await rescanAllTabs();
     return { ok: true };
   },

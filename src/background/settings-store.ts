@@ -38,12 +38,13 @@ export async function readSettings(): Promise<SettingsState> {
 /** Stores the valid, unlocked part of `patch` as the user's choices; says what was refused. */
 export async function writeSettings(patch: unknown): Promise<SettingsState> {
   const [{ choices }, policy] = await Promise.all([storedChoices(), getPolicy()]);
-  const { settings: valid, warnings } = validateSettings(patch);
   const { lockedKeys } = applyPolicy(choices, policy);
-  const allowed = withoutLockedKeys(valid, lockedKeys);
-  await browser.storage.local.set({ [KEY]: { ...choices, ...allowed.patch, settingsVersion: SETTINGS_VERSION } });
+  // Locked keys first: "set by your organisation" says more than a check on the value would.
+  const allowed = withoutLockedKeys(patch && typeof patch === 'object' ? (patch as Partial<Settings>) : {}, lockedKeys);
+  const { settings: valid, warnings } = validateSettings(patch && typeof patch === 'object' ? allowed.patch : patch);
+  await browser.storage.local.set({ [KEY]: { ...choices, ...valid, settingsVersion: SETTINGS_VERSION } });
   const state = await readSettings();
-  return { ...state, warnings: [...warnings, ...allowed.warnings] };
+  return { ...state, warnings: [...allowed.warnings, ...warnings] };
 }
 
 /** Calls `listener` when the settings in force may have changed: the user's or the policy's. */

@@ -62,7 +62,7 @@ const checks: { [K in SettingsKey]: Check<K> } = {
   excludedSites: (v) =>
     isStringArray(v) && v.length <= 1000 && v.every((s) => s.length <= 253)
       ? { ok: true, value: v.map((s) => s.trim().toLowerCase()).filter(Boolean) }
-      : { ok: false, error: 'must be a list of host names such as example.com or *.example.com' },
+      : { ok: false, error: 'must be a list of at most 1000 host names such as example.com or *.example.com' },
   paused: bool,
   highlightStyle: (v) =>
     typeof v === 'string' && (HIGHLIGHT_STYLES as readonly string[]).includes(v)

@@ -141,6 +141,8 @@ function checksThroughExtensionPages(browser: () => BrowserSession): void {
 
   it('says the options are managed, names the ignored values, and locks what the policy set', async () => {
     await expectOptionsLocked(browser());
+    // The popup's "pause on this site" changes the sites list, which the policy locks.
+    await expect(browser().message('setPaused', { scope: 'site', host: 'news.example.org', paused: true })).rejects.toThrow(/set by your organisation/);
   });
 
   it("takes list updates from the policy's listUrl", async () => {
