@@ -11,6 +11,8 @@ import { applyPolicy, withoutLockedKeys, type CustomEntry } from '../core/policy
 import { getPolicy, onPolicyChanged } from './policy-store';
 
 const KEY = 'settings';
+/** One empty array for every "no custom entries": the matcher cache compares them by identity. */
+const NO_CUSTOM_ENTRIES: CustomEntry[] = [];
 
 export interface SettingsState extends SettingsReply {
   /** The organisation's own parties, from the policy. */
@@ -31,7 +33,7 @@ export async function readSettings(): Promise<SettingsState> {
     managed: policy.managed,
     locked: lockedKeys,
     policyWarnings: policy.warnings,
-    customEntries: policy.values.customEntries ?? [],
+    customEntries: policy.values.customEntries ?? NO_CUSTOM_ENTRIES,
   };
 }
 
