@@ -4,7 +4,7 @@
  */
 import { browser, sendToTab, type Runtime } from '../shared/browser';
 import { route } from './router';
-import { forgetTab, resetTab, restoreBadges } from './tab-state';
+import { forgetTab, redrawBadge, resetTab, restoreBadges } from './tab-state';
 import { useSavedBundle, warmUp } from './list-store';
 import { rescanAllTabs } from './handlers';
 import { onPolicyChanged } from './policy-store';
@@ -25,6 +25,9 @@ browser.tabs.onUpdated.addListener((tabId, change) => {
   if (change.status === 'complete') sendToTab(tabId, 'reportAgain', {}).catch(() => undefined);
 });
 browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
+// A tab brought to the front shows its count even if the browser dropped the badge meanwhile
+// (Firefox does when it unloads an idle event page).
+browser.tabs.onActivated.addListener(({ tabId }) => void redrawBadge(tabId).catch(() => undefined));
 
 const logFailure = (what: string) => (err: unknown) => console.error(`listed-parties: ${what}`, err);
 

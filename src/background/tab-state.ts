@@ -79,3 +79,9 @@ export async function restoreBadges(): Promise<void> {
     await showCount(tabId, mergeFrames((value as StoredTab).frames ?? {}).length);
   }
 }
+
+/** Draws one tab's badge from the saved counts (the tab came to the front; see restoreBadges). */
+export async function redrawBadge(tabId: number): Promise<void> {
+  const state = await read(tabId);
+  if (state) await showCount(tabId, mergeFrames(state.frames).length);
+}
