@@ -1,0 +1,82 @@
+/**
+ * Faults around list updates, in Chromium (where the test can reach into the service worker):
+ * IndexedDB failing, the worker stopped in the middle of an update, and the user's settings
+ * surviving both. The list in use is always whole: the old one or the new one.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, type ChromiumSession } from './harness/chromium';
+import { listedMentions } from './harness/highlights';
+import { LIST_PATH, officialListJson, startListSource, type ListSource } from './harness/list-source';
+import { waitFor } from './harness/session';
+import { freshUrl, useTestServer } from './harness/suite';
+
+const server = useTestServer();
+const FIRST = 'Obsidian Lattice Works';
+const SECOND = 'Meridian Arc Photonics';
+const PAGE = '/faults/page.html';
+
+describe('Chromium: faults during list updates', () => {
+  let session: ChromiumSession | undefined;
+  let source: ListSource;
+  const browser = (): ChromiumSession => {
+    if (!session) throw new Error('Chromium did not start');
+    return session;
+  };
+  const mentions = async (): Promise<string[]> => {
+    const page = await browser().open(freshUrl(server(), PAGE));
+    const found = await waitFor(() => listedMentions(page), (m) => m.includes('NSO Group'), 20_000);
+    await page.close();
+    return found;
+  };
+
+  beforeAll(async () => {
+    server().route(PAGE, `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Faults</title></head><body>
+<p>${FIRST} and ${SECOND} were added; NSO Group was listed in 2021.</p></body></html>`);
+    source = startListSource(server(), officialListJson([FIRST]));
+    session = await launchChromium();
+    await browser().message('setSettings', { patch: { listUrl: source.url, highlightStyle: 'outline', excludedSites: ['intranet.example.com'] } });
+  });
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  it('uses a new list even when IndexedDB fails, says it could not be saved, and falls back to the embedded list after a restart', async () => {
+    const worker = await browser().worker();
+    await worker.evaluate(() => {
+      // As in a profile where IndexedDB is unavailable.
+      Object.defineProperty(globalThis, 'indexedDB', { value: { open: () => { throw new DOMException('IndexedDB is unavailable', 'InvalidStateError'); } }, configurable: true });
+    });
+    const reply = await browser().message('updateNow', {});
+    expect(reply.ok).toBe(false);
+    expect(reply.error).toMatch(/could not be saved/);
+    expect(reply.status.origin).toContain(LIST_PATH);
+    expect(await mentions()).toContain(FIRST);
+
+    await browser().stopBackground?.();
+    const status = await browser().message('getStatus', {});
+    expect(status.origin).toBe('embedded snapshot');
+    expect(await mentions()).not.toContain(FIRST);
+  });
+
+  it('keeps a whole list and the settings when the worker is stopped in the middle of an update', async () => {
+    source.serve(officialListJson([FIRST, SECOND]));
+    const pending = browser().message('updateNow', {}).catch((err: unknown) => err);
+    // Stop it while it converts (the download is immediate here; conversion takes a second or more).
+    await new Promise((r) => setTimeout(r, 300));
+    await browser().stopBackground?.();
+    await pending;
+
+    const status = await browser().message('getStatus', {});
+    const found = await mentions();
+    // Either the update finished before the stop (both new names) or it did not (neither).
+    expect(found.includes(FIRST)).toBe(found.includes(SECOND));
+    expect(status.entryCount === status.update.entryCount).toBe(true);
+    const { settings } = await browser().message('getSettings', {});
+    expect(settings).toMatchObject({ listUrl: source.url, highlightStyle: 'outline', excludedSites: ['intranet.example.com'] });
+
+    // And the next update works.
+    const again = await browser().message('updateNow', {});
+    expect(again.error).toBeUndefined();
+    expect(await mentions()).toEqual(expect.arrayContaining([FIRST, SECOND]));
+  });
+});
