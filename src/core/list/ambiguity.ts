@@ -39,11 +39,14 @@ function isGenericDepartment(tokens: readonly string[], isCommonWord: IsCommonWo
  * for other things (the darknet market, the trade route), so it is marked as a derived short
  * form: flagged only beside a strong mention of the party. With a proper name in it ("China
  * Mobile" of "China Mobile Communications Group Co., Ltd.") it stays a name of its own.
+ * Needs isNameWord; without it (commonWordsFromBundle) nothing is marked this way.
  */
 function isTruncatedPhrase(tokens: readonly string[], entry: Entry, isCommonWord: IsCommonWord): boolean {
+  const isNameWord = isCommonWord.isNameWord;
+  if (!isNameWord) return false;
   const main = stripLegalForms(tokenize(entry.name).map((t) => t.text));
   if (tokens.length === 0 || tokens.length >= main.length || !tokens.every((t, i) => main[i] === t)) return false;
-  return tokens.every((t) => isCommonWord(t) && !(isCommonWord.isNameWord?.(t) ?? false));
+  return tokens.every((t) => isCommonWord(t) && !isNameWord(t));
 }
 
 /**
