@@ -10,6 +10,7 @@ import { BlockWalker, blockAncestor, locate, resetVisibilityCache, wasHidden, ty
 import type { Highlighter, Mark } from './highlighter';
 import { PageContext } from './context';
 import { IdleRunner, RootQueue } from './scheduler';
+import { piecesOf, type Piece } from './pieces';
 
 /** Text per `match` message: large enough to cost few messages, small enough to answer fast. */
 const BATCH_CHARS = 200_000;
@@ -27,6 +28,15 @@ interface ReadBlock {
   walk: number;
 }
 
+/**
+ * What a later walk over the same text marks: the block's element, not each text node. A page
+ * of a million text nodes would otherwise put a million keys in one WeakMap, and its growth and
+ * garbage collection alone hold the page for hundreds of milliseconds at a time.
+ */
+function walkKey(block: Block): Node {
+  return block.parent ?? (block.nodes[0] as Node);
+}
+
 function extensionGone(): boolean {
   try {
     return !browser.runtime.id;
@@ -42,8 +52,8 @@ export class Scanner {
   readonly shadowRoots: ShadowRoot[] = [];
   private readonly knownShadowRoots = new WeakSet<ShadowRoot>();
   private readonly byNode = new WeakMap<Text, Set<Record_>>();
-  /** The last walk that read each text node. */
-  private readonly lastWalk = new WeakMap<Text, number>();
+  /** The last walk that read each block (keyed by walkKey). */
+  private readonly lastWalk = new WeakMap<Node, number>();
   private readonly context = new PageContext<Record_>();
   private readonly queue = new RootQueue<Node>(
     (outer, inner) => outer.contains(inner),
@@ -54,6 +64,11 @@ export class Scanner {
   private walk = 0;
   private pending: ReadBlock[] = [];
   private pendingChars = 0;
+  /**
+   * Messages cut but not sent yet: a 20 MB text node makes 200 of them, and sending them all at
+   * once would hold the page for as long as copying 20 MB takes. They go a few per slice.
+   */
+  private outbox: { read: ReadBlock; piece: Piece }[][] = [];
   private inFlight = 0;
   private stopped = false;
 
@@ -90,6 +105,7 @@ export class Scanner {
     this.queue.clear();
     this.walker = null;
     this.pending = [];
+    this.outbox = [];
     for (const r of this.marks) this.drop(r);
   }
 
@@ -104,7 +120,7 @@ export class Scanner {
   }
 
   get busy(): boolean {
-    return this.inFlight > 0 || this.walker !== null || this.queue.size > 0;
+    return this.inFlight > 0 || this.walker !== null || this.queue.size > 0 || this.outbox.length > 0;
   }
 
   /** One slice: walks queued roots until the deadline; returns true while work remains. */
@@ -120,7 +136,7 @@ export class Scanner {
         this.walker = new BlockWalker(root);
       }
       for (const block of this.walker.next(deadline, () => performance.now())) {
-        for (const node of block.nodes) this.lastWalk.set(node, this.walk);
+        this.lastWalk.set(walkKey(block), this.walk);
         this.pending.push({ block, walk: this.walk });
         this.pendingChars += block.text.length;
       }
@@ -135,27 +151,56 @@ export class Scanner {
       if (this.walker.done) this.walker = null;
       if (this.pendingChars >= BATCH_CHARS) this.send();
     }
-    const more = this.walker !== null || this.queue.size > 0;
-    if (!more) this.send();
-    return more;
+    const walking = this.walker !== null || this.queue.size > 0;
+    if (!walking) this.send();
+    // At least one message per slice, so the outbox always drains.
+    do {
+      const message = this.outbox.shift();
+      if (message) this.sendMessage(message);
+    } while (this.outbox.length > 0 && performance.now() < deadline);
+    return walking || this.outbox.length > 0;
   }
 
   private send(): void {
     if (this.pending.length === 0) return;
-    const batch = this.pending;
+    const blocks = this.pending;
     this.pending = [];
     this.pendingChars = 0;
+    // Messages of about BATCH_CHARS each; a long block is cut into pieces across several.
+    let message: { read: ReadBlock; piece: Piece }[] = [];
+    let chars = 0;
+    for (const read of blocks) {
+      for (const piece of piecesOf(read.block.text)) {
+        message.push({ read, piece });
+        chars += piece.text.length;
+        if (chars >= BATCH_CHARS) {
+          this.outbox.push(message);
+          message = [];
+          chars = 0;
+        }
+      }
+    }
+    if (message.length > 0) this.outbox.push(message);
+  }
+
+  private sendMessage(batch: { read: ReadBlock; piece: Piece }[]): void {
+    if (batch.length === 0) return;
     this.inFlight++;
-    sendToBackground('match', { texts: batch.map((b) => b.block.text) })
+    sendToBackground('match', { texts: batch.map((b) => b.piece.text) })
       .then((reply) => {
         if (this.stopped) return;
+        // No reply means the background refused or could not answer: nothing to draw.
+        if (!reply || !Array.isArray(reply.mentions)) return;
         for (const [id, s] of Object.entries(reply.entries)) this.summaries.set(id, s);
         const added: Record_[] = [];
         reply.mentions.forEach((mentions, i) => {
-          const read = batch[i];
-          if (!read || !this.current(read)) return;
+          const item = batch[i];
+          if (!item || !this.current(item.read)) return;
+          const { read, piece } = item;
           for (const m of mentions) {
-            const rec = this.record(read.block, m);
+            const start = m.start + piece.offset;
+            if (start < piece.ownStart || start >= piece.ownEnd) continue; // the neighbour's
+            const rec = this.record(read.block, piece.offset === 0 ? m : { ...m, start, end: m.end + piece.offset });
             if (rec) added.push(rec);
           }
         });
@@ -178,7 +223,7 @@ export class Scanner {
 
   /** False when the block's text was read again (or changed) while its match was on the way. */
   private current({ block, walk }: ReadBlock): boolean {
-    return block.nodes.every((n) => this.lastWalk.get(n) === walk && n.isConnected);
+    return this.lastWalk.get(walkKey(block)) === walk && block.nodes.every((n) => n.isConnected);
   }
 
   private record(block: Block, m: Mention): Record_ | null {

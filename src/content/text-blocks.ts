@@ -9,6 +9,8 @@ export interface Block {
   nodes: Text[];
   /** starts[i] is the offset of nodes[i] in text. */
   starts: number[];
+  /** The element the text flows in (its nearest non-inline ancestor), when there is one. */
+  parent?: Element | null;
 }
 
 const INLINE = new Set([
@@ -44,19 +46,54 @@ const hiddenWhenWalked = new WeakSet<Element>();
 function readable(el: Element): boolean {
   const cached = visibility.get(el);
   if (cached !== undefined) return cached;
-  let ok = !SKIPPED.has(el.tagName) && el.tagName !== CARD_TAG.toUpperCase() && !(el as HTMLElement).isContentEditable;
-  if (ok && el.parentElement) ok = readable(el.parentElement);
-  if (ok) {
-    const shown =
-      typeof (el as HTMLElement).checkVisibility === 'function'
-        ? (el as HTMLElement).checkVisibility({ visibilityProperty: true } as CheckVisibilityOptions)
-        : !(el as HTMLElement).hidden;
-    if (shown) hiddenWhenWalked.delete(el);
-    else hiddenWhenWalked.add(el);
-    ok = shown;
+  // The ancestors not met yet, innermost first; found without recursion, as a page can nest
+  // elements deeper than the stack allows.
+  const chain: Element[] = [];
+  let ok = true;
+  for (let a: Element | null = el; a; a = a.parentElement) {
+    const known = visibility.get(a);
+    if (known !== undefined) {
+      ok = known;
+      break;
+    }
+    chain.push(a);
   }
-  visibility.set(el, ok);
+  // Usually the innermost element is shown and not editable, and then so is every ancestor:
+  // one style query instead of one per level (each can cost as much as the depth in a
+  // deeply nested or content-visibility-skipped tree).
+  if (ok && chain.every((a) => !skippedTag(a)) && !(el as HTMLElement).isContentEditable && shown(el)) {
+    for (const a of chain) {
+      hiddenWhenWalked.delete(a);
+      visibility.set(a, true);
+    }
+    return true;
+  }
+  // Otherwise find which ancestor hides it (its attributes are watched for a later change).
+  for (let i = chain.length - 1; i >= 0; i--) {
+    const a = chain[i] as Element;
+    ok = ok && readableItself(a);
+    visibility.set(a, ok);
+  }
   return ok;
+}
+
+function skippedTag(el: Element): boolean {
+  return SKIPPED.has(el.tagName) || el.tagName === CARD_TAG.toUpperCase();
+}
+
+function shown(el: Element): boolean {
+  return typeof (el as HTMLElement).checkVisibility === 'function'
+    ? (el as HTMLElement).checkVisibility({ visibilityProperty: true } as CheckVisibilityOptions)
+    : !(el as HTMLElement).hidden;
+}
+
+/** The element's own test, its ancestors being readable. */
+function readableItself(el: Element): boolean {
+  if (skippedTag(el) || (el as HTMLElement).isContentEditable) return false;
+  const visible = shown(el);
+  if (visible) hiddenWhenWalked.delete(el);
+  else hiddenWhenWalked.add(el);
+  return visible;
 }
 
 /** True when `el` hid its text the last time it was walked. */
@@ -113,7 +150,7 @@ export class BlockWalker {
       const block = blockAncestor(text);
       if (this.current && block !== this.currentParent) this.flush(out);
       if (!this.current) {
-        this.current = { text: '', nodes: [], starts: [] };
+        this.current = { text: '', nodes: [], starts: [], parent: block };
         this.currentParent = block;
       }
       this.add(text);

@@ -4,7 +4,7 @@
  * their boundary. Fixed seeds, so a failure is reproducible; fast-check prints the smallest
  * input that breaks a property.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import fc from 'fast-check';
 import { detectAndConvert, makeBundle, parseBundle } from '../../src/core/list/bundle';
 import { CSL_COLUMNS, parseCslCsv, parseCslJson } from '../../src/core/list/csl';
@@ -12,6 +12,9 @@ import { parseDelimited } from '../../src/core/list/csv';
 import { ListFileError } from '../../src/core/list/errors';
 import { jsonErrorOffset, parseJsonText } from '../../src/core/list/json-error';
 import { ENTRY_TYPES, LIST_CODES, LIST_NAMES, type Bundle } from '../../src/core/model';
+
+// Thousands of cases per property: more than the default 5 s when the whole suite runs at once.
+vi.setConfig({ testTimeout: 120_000 });
 
 const RUNS = { seed: 20261129, numRuns: 3000 };
 

@@ -3,11 +3,14 @@
  * settings loader. Whatever storage or an administrator holds, the answer is usable settings
  * with warnings, never an exception. Fixed seeds, so a failure is reproducible.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import fc from 'fast-check';
 import { LIMITS, MANAGED_KEYS, managedSettings, readPolicy } from '../../src/core/policy';
 import { LIST_CODES } from '../../src/core/model';
 import { defaults, loadSettings, migrateSettings, SETTINGS_VERSION, validateSettings } from '../../src/shared/settings';
+
+// Thousands of cases per property: more than the default 5 s when the whole suite runs at once.
+vi.setConfig({ testTimeout: 120_000 });
 
 const RUNS = { seed: 20261129, numRuns: 3000 };
 
