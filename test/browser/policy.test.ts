@@ -6,7 +6,7 @@
  * time (vitest.config.ts).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROME_EXTENSION_ID, launchChromium, type ChromiumSession } from './harness/chromium';
+import { CHROME_EXTENSION_ID, launchChromium } from './harness/chromium';
 import { launchFirefox, GECKO_ID } from './harness/firefox';
 import { listedMentions } from './harness/highlights';
 import { listItems, openExplanation } from './harness/popup';
@@ -156,56 +156,60 @@ function checksThroughExtensionPages(browser: () => BrowserSession): void {
   });
 }
 
-describe('Chromium, force-installed from a self-hosted update URL (ExtensionInstallForcelist)', () => {
+/**
+ * Declares, for the enclosing describe: the policy file written before the browser starts, and
+ * removed after it closes.
+ */
+function underPolicy<S extends BrowserSession>(path: string, content: () => unknown, launch: () => Promise<S>): { browser: () => S; file: () => PolicyFile } {
   let file: PolicyFile | undefined;
-  let session: ChromiumSession | undefined;
-  const browser = (): ChromiumSession => {
-    if (!session) throw new Error('Chromium did not start');
-    return session;
-  };
-
+  let session: S | undefined;
   beforeAll(async () => {
     addPolicyPages(server());
-    const { id, updateUrl } = serveSelfHostedCrx(server());
-    file = policyFile(CHROMIUM_POLICY_FILE);
-    file.write(chromiumPolicy(id, policy(), updateUrl));
-    session = await launchChromium({ forceInstalledId: id });
+    file = policyFile(path);
+    file.write(content());
+    session = await launch();
   });
   afterAll(async () => {
     await session?.close();
     file?.remove();
   });
+  return {
+    browser: () => {
+      if (!session) throw new Error('the browser did not start');
+      return session;
+    },
+    file: () => {
+      if (!file) throw new Error('no policy file was written');
+      return file;
+    },
+  };
+}
+
+describe('Chromium, force-installed from a self-hosted update URL (ExtensionInstallForcelist)', () => {
+  let id = '';
+  const { browser } = underPolicy(
+    CHROMIUM_POLICY_FILE,
+    () => {
+      const crx = serveSelfHostedCrx(server());
+      id = crx.id;
+      return chromiumPolicy(crx.id, policy(), crx.updateUrl);
+    },
+    () => launchChromium({ forceInstalledId: id }),
+  );
 
   it('installs the signed CRX by itself and applies the policy’s settings to pages', async () => {
     // Nothing but the policy installs it: the highlights prove it runs, with the custom entry.
-    (await expectPolicyOnPages(browser())).close().catch(() => undefined);
+    await (await expectPolicyOnPages(browser())).close();
   });
-
 });
 
 describe('Chromium, configured by a policy file (3rdparty)', () => {
-  let file: PolicyFile | undefined;
-  let session: ChromiumSession | undefined;
-  const browser = (): ChromiumSession => {
-    if (!session) throw new Error('Chromium did not start');
-    return session;
-  };
-
-  beforeAll(async () => {
-    addPolicyPages(server());
-    file = policyFile(CHROMIUM_POLICY_FILE);
-    file.write(chromiumPolicy(CHROME_EXTENSION_ID, policy()));
-    session = await launchChromium();
-  });
-  afterAll(async () => {
-    await session?.close();
-    file?.remove();
-  });
+  const { browser, file } = underPolicy(CHROMIUM_POLICY_FILE, () => chromiumPolicy(CHROME_EXTENSION_ID, policy()), () => launchChromium());
 
   checksThroughExtensionPages(browser);
 
   it('applies a changed policy without a browser restart', async () => {
-    file?.write(chromiumPolicy(CHROME_EXTENSION_ID, { ...policy(), customEntries: [...BASE_POLICY.customEntries, { name: LATER_NAME }], lockSettings: false }));
+    file().write(chromiumPolicy(CHROME_EXTENSION_ID, { ...policy(), customEntries: [...BASE_POLICY.customEntries, { name: LATER_NAME }], lockSettings: false }));
     const page = await browser().open(freshUrl(server(), '/policy/custom.html'));
     // Chromium notices the changed file after a short settle time, then tells the extension.
     const mentions = await waitFor(() => listedMentions(page), (m) => m.includes(LATER_NAME), 60_000);
@@ -217,23 +221,7 @@ describe('Chromium, configured by a policy file (3rdparty)', () => {
 });
 
 describe('Firefox ESR, configured by policies.json', () => {
-  let file: PolicyFile | undefined;
-  let session: BrowserSession | undefined;
-  const browser = (): BrowserSession => {
-    if (!session) throw new Error('Firefox did not start');
-    return session;
-  };
-
-  beforeAll(async () => {
-    addPolicyPages(server());
-    file = policyFile(FIREFOX_POLICY_FILE);
-    file.write(firefoxPolicy(GECKO_ID, policy()));
-    session = await launchFirefox();
-  });
-  afterAll(async () => {
-    await session?.close();
-    file?.remove();
-  });
+  const { browser } = underPolicy(FIREFOX_POLICY_FILE, () => firefoxPolicy(GECKO_ID, policy()), () => launchFirefox());
 
   checksThroughExtensionPages(browser);
 });
