@@ -144,8 +144,10 @@ inEachBrowser(
           await page.close();
         }
       } finally {
+        // Back to the unsigned official list with the new party, for the tests that follow.
         await browser().message('setSettings', { patch: { listPublicKey: '' } });
         source.serve(officialListJson([NEW_PARTY]));
+        await browser().message('updateNow', {});
       }
     });
 
