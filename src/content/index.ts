@@ -47,7 +47,11 @@ const onMutations = guard((records: MutationRecord[]) => {
     const target = r.target;
     if (target.nodeName === CARD_TAG.toUpperCase() || target.parentElement?.tagName === CARD_TAG.toUpperCase()) continue;
     if (r.type === 'attributes') scanner.attributeChanged(target as Element);
-    else scanner.enqueue(target.nodeType === Node.TEXT_NODE ? (target.parentNode ?? target) : target);
+    else if (r.type === 'childList' && r.removedNodes.length === 0) {
+      // Only additions: scan what was added, not the whole container again (a feed appending
+      // paragraphs would otherwise make every append re-read all the ones before it).
+      for (const added of r.addedNodes) if (added.nodeName !== CARD_TAG.toUpperCase()) scanner.enqueue(added);
+    } else scanner.enqueue(target.nodeType === Node.TEXT_NODE ? (target.parentNode ?? target) : target);
   }
 });
 

@@ -152,7 +152,9 @@ export class Scanner {
       if (this.pendingChars >= BATCH_CHARS) this.send();
     }
     const walking = this.walker !== null || this.queue.size > 0;
-    if (!walking) this.send();
+    // Send what is read when the walk ends, when a batch is full, or when nothing is on its way:
+    // the first highlights then come after one slice, not after a whole batch of text.
+    if (!walking || this.inFlight === 0) this.send();
     // At least one message per slice, so the outbox always drains.
     do {
       const message = this.outbox.shift();

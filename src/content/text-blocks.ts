@@ -126,7 +126,8 @@ export class BlockWalker {
     const out: Block[] = [];
     let steps = 0;
     while (!this.done) {
-      if ((++steps & 255) === 0 && now() > deadline) break;
+      // Every 32 nodes: a style query per element makes 256 nodes cost well over a slice.
+      if ((++steps & 31) === 0 && now() > deadline) break;
       const node = this.walker.nextNode();
       if (!node) {
         this.done = true;
