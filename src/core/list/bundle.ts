@@ -7,7 +7,8 @@ import type { IsCommonWord } from './ambiguity';
 import { newReport, type CleanReport } from './clean';
 import { cslJsonDataDate, parseCslCsv, parseCslJson, type ConvertResult } from './csl';
 import { ListFileError } from './errors';
-import { finishEntries } from './finish';
+import { finishEntriesInSteps } from './finish';
+import { runToEnd, runWithPauses, type Steps } from '../steps';
 import { parseJsonText } from './json-error';
 import { collapseSameName } from './merge';
 import { countsOf, parseBundle } from './validate';
@@ -47,14 +48,31 @@ export type ConvertOutcome =
  */
 export function detectAndConvert(text: string, fileName = 'downloaded list', options: ConvertOptions = {}): ConvertOutcome {
   try {
-    return convert(text, fileName, options);
+    return runToEnd(convert(text, fileName, options));
   } catch (err) {
-    if (err instanceof ListFileError) return { ok: false, error: err.message, reason: err.reason, file: err.file, ...(err.place ? { place: err.place } : {}) };
-    throw err;
+    return failureOf(err);
   }
 }
 
-function convert(text: string, file: string, options: ConvertOptions): ConvertOutcome {
+/**
+ * The same conversion, pausing with `pause()` every few hundred entries: the background uses it
+ * so that a 25 MB download does not hold the worker for seconds in one stretch.
+ */
+export async function detectAndConvertWithPauses(text: string, fileName: string, options: ConvertOptions, pause: () => Promise<void>): Promise<ConvertOutcome> {
+  try {
+    return await runWithPauses(convert(text, fileName, options), pause);
+  } catch (err) {
+    return failureOf(err);
+  }
+}
+
+/** A ListFileError as an outcome; anything else is a bug and is thrown on. */
+function failureOf(err: unknown): ConvertOutcome {
+  if (err instanceof ListFileError) return { ok: false, error: err.message, reason: err.reason, file: err.file, ...(err.place ? { place: err.place } : {}) };
+  throw err;
+}
+
+function* convert(text: string, file: string, options: ConvertOptions): Steps<ConvertOutcome> {
   if (text.trim().length === 0) throw new ListFileError('the file is empty', file);
   const today = options.today ?? new Date().toISOString().slice(0, 10);
   const trimmed = text.trimStart();
@@ -81,7 +99,8 @@ function convert(text: string, file: string, options: ConvertOptions): ConvertOu
   }
   for (const e of parsed.entries) e.provenance = [file];
   const report = newReport();
-  const finished = finishEntries(collapseSameName(parsed.entries).entries, options.isCommonWord ?? (() => false), report);
+  yield; // parsing is done: a pause before the long part
+  const finished = yield* finishEntriesInSteps(collapseSameName(parsed.entries).entries, options.isCommonWord ?? (() => false), report);
   // A name made only of control, direction or markup characters is empty once tidied: such a
   // record names nobody and would make the bundle invalid, so it is skipped like any bad row.
   const entries = finished.filter((e) => e.name.length > 0);

@@ -6,7 +6,7 @@
  */
 import type { Bundle } from '../model';
 import type { IsCommonWord } from '../list/ambiguity';
-import { detectAndConvert } from '../list/bundle';
+import { detectAndConvertWithPauses } from '../list/bundle';
 import { checkNewList, DEFAULT_MAX_LOSS_SHARE } from './plausibility';
 import { signatureUrlFor, verifyDetached } from './signature';
 
@@ -81,8 +81,9 @@ export function decodeListText(bytes: Uint8Array): { ok: true; text: string } | 
 }
 
 /**
- * Lets queued events (a content script's look-up, an options page message) run between the
- * long steps; the conversion itself is one synchronous stretch (measured in test/unit/update/measure-large.ts).
+ * Lets queued events (a content script's `match`, an options page message) run between the
+ * steps of a conversion, which pauses every few hundred entries (measured in
+ * test/unit/update/measure-large.ts).
  */
 const breathe = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
@@ -106,11 +107,16 @@ async function prepare(input: UpdateInput): Promise<UpdateOutcome> {
 
   const file = fileNameOf(input.url);
   await breathe();
-  const r = detectAndConvert(decoded.text, file, {
-    origin: `Consolidated Screening List downloaded from ${input.url}`,
-    ...(input.commonWords ? { isCommonWord: input.commonWords } : {}),
-    today: new Date(input.now).toISOString().slice(0, 10),
-  });
+  const r = await detectAndConvertWithPauses(
+    decoded.text,
+    file,
+    {
+      origin: `Consolidated Screening List downloaded from ${input.url}`,
+      ...(input.commonWords ? { isCommonWord: input.commonWords } : {}),
+      today: new Date(input.now).toISOString().slice(0, 10),
+    },
+    breathe,
+  );
   if (!r.ok) return fail(r.error);
   if (keyed && r.kind !== 'bundle') {
     return fail('a signing key is set, so only signed bundles made by the list script are accepted; this file is an official list (convert and sign it with npm run build-list)');
