@@ -1,7 +1,7 @@
 /**
- * Faults around list updates, in Chromium (where the test can reach into the service worker):
- * IndexedDB failing, the worker stopped in the middle of an update, and the user's settings
- * surviving both. The list in use is always whole: the old one or the new one.
+ * Faults, in Chromium (where the test can reach into the service worker): IndexedDB failing,
+ * the worker stopped in the middle of an update, storage full. The list in use is always whole
+ * (the old one or the new one) and the user's settings survive each.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, type ChromiumSession } from './harness/chromium';
@@ -78,5 +78,20 @@ describe('Chromium: faults during list updates', () => {
     const again = await browser().message('updateNow', {});
     expect(again.error).toBeUndefined();
     expect(await mentions()).toEqual(expect.arrayContaining([FIRST, SECOND]));
+  });
+
+  it('keeps the stored settings when storage is full, and says the change was not saved', async () => {
+    const before = (await browser().message('getSettings', {})).settings;
+    const worker = await browser().worker();
+    await worker.evaluate(() => {
+      // As when the profile's storage quota is used up.
+      const local = chrome.storage.local as unknown as { set: (items: object) => Promise<void> };
+      local.set = () => Promise.reject(new Error('QUOTA_BYTES quota exceeded'));
+    });
+    await expect(browser().message('setSettings', { patch: { highlightStyle: 'background' } })).rejects.toThrow(/quota/i);
+    await browser().stopBackground?.();
+    const after = (await browser().message('getSettings', {})).settings;
+    expect(after).toEqual(before);
+    expect(after.highlightStyle).toBe('outline');
   });
 });
