@@ -43,6 +43,8 @@ export interface FirefoxSession extends BrowserSession {
 export interface FirefoxOptions {
   /** Milliseconds before Firefox unloads an idle event page (its default is 30 s). */
   backgroundIdleMs?: number;
+  /** More preferences for the profile (a proxy, for instance). */
+  prefs?: Record<string, string | number | boolean>;
 }
 
 function wrapPuppeteerPage(page: Page, address: string): TestPage {
@@ -97,6 +99,7 @@ export async function launchFirefox(options: FirefoxOptions = {}): Promise<Firef
       extraPrefsFirefox: {
         'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_EXTENSION_UUID }),
         ...(options.backgroundIdleMs === undefined ? {} : { 'extensions.background.idle.timeout': options.backgroundIdleMs }),
+        ...options.prefs,
       },
     });
     const installed = await browser.installExtension(FIREFOX_BUILD_DIR);
