@@ -9,7 +9,7 @@ import { useSavedBundle, warmUp } from './list-store';
 import { rescanAllTabs } from './handlers';
 import { onPolicyChanged } from './policy-store';
 import { onSettingsChanged } from './settings-store';
-import { checkForUpdate, isUpdateAlarm, savedBundle, scheduleNextCheck } from './updater';
+import { checkForUpdate, isUpdateAlarm, preferNewerEmbedded, savedBundle, scheduleNextCheck } from './updater';
 
 // A list brought by an earlier update is used before the embedded one.
 useSavedBundle(savedBundle);
@@ -36,7 +36,10 @@ function onStart(): void {
   warmUp();
   scheduleNextCheck().catch(logFailure('could not schedule the list update'));
 }
-browser.runtime.onInstalled.addListener(onStart);
+browser.runtime.onInstalled.addListener(({ reason }) => {
+  if (reason === 'update') preferNewerEmbedded().catch(logFailure('could not compare the lists')).finally(onStart);
+  else onStart();
+});
 browser.runtime.onStartup.addListener(onStart);
 
 browser.alarms.onAlarm.addListener((alarm) => {

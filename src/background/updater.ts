@@ -12,7 +12,7 @@ import {
   signatureUrlFor, SIGNATURE_MAX_BYTES, type CheckHistory, type UpdateStatus, type Validators,
 } from '../core/update';
 import { getBundle, getEmbeddedBundle, replaceBundle, usingSavedBundle } from './list-store';
-import { loadSavedBundle, saveBundle } from './list-db';
+import { deleteSavedBundle, loadSavedBundle, saveBundle } from './list-db';
 import { readSettings } from './settings-store';
 
 const ALARM = 'list-update';
@@ -46,6 +46,20 @@ export async function savedBundle(): Promise<Bundle | undefined> {
   const parsed = parseBundle(saved);
   if (!parsed.ok) throw new Error(`the saved list is damaged: ${parsed.error}`);
   return parsed.bundle;
+}
+
+/**
+ * After the extension itself was updated: its new embedded list may be newer than the one an
+ * earlier download brought. The newer of the two (by data date) stays in use.
+ */
+export async function preferNewerEmbedded(): Promise<void> {
+  const saved = await savedBundle().catch(() => undefined);
+  if (!saved) return;
+  const embedded = await getEmbeddedBundle();
+  if (embedded.dataDate > saved.dataDate) {
+    await deleteSavedBundle();
+    replaceBundle(embedded, false);
+  }
 }
 
 /** Sets (or clears) the alarm for the next check from the settings and the history. */

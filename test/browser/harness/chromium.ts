@@ -99,10 +99,9 @@ export async function launchChromium(options: ChromiumOptions = {}): Promise<Chr
   // Messages go from an extension page: the worker does not hear its own runtime messages.
   let messenger: Page | undefined;
   async function extensionPage(): Promise<Page> {
-    if (!messenger || messenger.isClosed()) {
-      messenger = await context.newPage();
-      await messenger.goto(`${origin}/popup.html`);
-    }
+    if (!messenger || messenger.isClosed()) messenger = await context.newPage();
+    // A reloaded extension leaves its open pages on an error page.
+    if (!messenger.url().startsWith(`${origin}/`)) await messenger.goto(`${origin}/popup.html`);
     return messenger;
   }
 

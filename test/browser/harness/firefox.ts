@@ -114,7 +114,10 @@ export async function launchFirefox(options: FirefoxOptions = {}): Promise<Firef
   // One extension page kept open to ask the extension about tabs and badges.
   let helper: Page | undefined;
   async function extensionPage(): Promise<Page> {
-    if (!helper || helper.isClosed()) {
+    // A reinstalled (updated) extension takes its open pages with it, which the driver does not
+    // always report as closed: a page that no longer answers is replaced.
+    const alive = helper && !helper.isClosed() && (await helper.evaluate(() => location.origin).catch(() => '')) === origin;
+    if (!helper || !alive) {
       helper = await browser.newPage();
       await gotoExtensionPage(helper, `${origin}/popup.html`);
     }
