@@ -58,7 +58,11 @@ export async function buildBrowser(browser: Browser, debug: boolean): Promise<st
   cpSync('extension', out, { recursive: true, filter: (src) => !src.endsWith('bundle.json') });
   // The list ships compressed (about a fifth of its size); the worker inflates it with
   // DecompressionStream. Store linters also refuse JSON files of several megabytes.
-  writeFileSync(join(out, 'data/bundle.json.gz'), gzipSync(readFileSync('extension/data/bundle.json'), { level: 9 }));
+  const bundleText = readFileSync('extension/data/bundle.json');
+  writeFileSync(join(out, 'data/bundle.json.gz'), gzipSync(bundleText, { level: 9 }));
+  // The worker compares a downloaded list with its own by date before it inflates its own.
+  const embeddedDataDate = (JSON.parse(bundleText.toString('utf8')) as { dataDate?: unknown }).dataDate;
+  if (typeof embeddedDataDate !== 'string') throw new Error('extension/data/bundle.json has no dataDate');
   await build({
     entryPoints: ENTRY_POINTS,
     outdir: out,
@@ -69,7 +73,7 @@ export async function buildBrowser(browser: Browser, debug: boolean): Promise<st
     sourcemap: debug ? 'linked' : false,
     jsx: 'automatic',
     jsxImportSource: 'preact',
-    define: { __BROWSER__: JSON.stringify(browser) },
+    define: { __BROWSER__: JSON.stringify(browser), __EMBEDDED_DATA_DATE__: JSON.stringify(embeddedDataDate) },
     legalComments: 'none',
     logLevel: 'warning',
   });

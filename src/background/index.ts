@@ -9,7 +9,7 @@ import { useSavedBundle, warmUp } from './list-store';
 import { rescanAllTabs } from './handlers';
 import { onPolicyChanged } from './policy-store';
 import { onSettingsChanged } from './settings-store';
-import { checkForUpdate, isUpdateAlarm, preferNewerEmbedded, savedBundle, scheduleNextCheck } from './updater';
+import { checkForUpdate, isUpdateAlarm, dropOutdatedDownload, savedBundle, scheduleNextCheck } from './updater';
 
 // A list brought by an earlier update is used before the embedded one.
 useSavedBundle(savedBundle);
@@ -37,7 +37,7 @@ function onStart(): void {
   scheduleNextCheck().catch(logFailure('could not schedule the list update'));
 }
 browser.runtime.onInstalled.addListener(({ reason }) => {
-  if (reason === 'update') preferNewerEmbedded().catch(logFailure('could not compare the lists')).finally(onStart);
+  if (reason === 'update') dropOutdatedDownload().catch(logFailure('could not remove an outdated list')).finally(onStart);
   else onStart();
 });
 browser.runtime.onStartup.addListener(onStart);

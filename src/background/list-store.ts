@@ -48,7 +48,10 @@ async function loadEmbedded(): Promise<Bundle> {
 async function loadCurrent(): Promise<Bundle> {
   try {
     const saved = await savedBundleSource?.();
-    if (saved) {
+    // After the extension itself was upgraded, its own list may be newer than a download kept
+    // from before; the newer one serves. Deciding here, on load, leaves no moment in which the
+    // older list answers.
+    if (saved && saved.dataDate >= __EMBEDDED_DATA_DATE__) {
       fromUpdate = true;
       return saved;
     }

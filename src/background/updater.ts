@@ -49,17 +49,12 @@ export async function savedBundle(): Promise<Bundle | undefined> {
 }
 
 /**
- * After the extension itself was updated: its new embedded list may be newer than the one an
- * earlier download brought. The newer of the two (by data date) stays in use.
+ * After the extension itself was updated: a download older than its new embedded list is no
+ * longer used (the list store already prefers the newer one on load), so it is removed.
  */
-export async function preferNewerEmbedded(): Promise<void> {
+export async function dropOutdatedDownload(): Promise<void> {
   const saved = await savedBundle().catch(() => undefined);
-  if (!saved) return;
-  const embedded = await getEmbeddedBundle();
-  if (embedded.dataDate > saved.dataDate) {
-    await deleteSavedBundle();
-    replaceBundle(embedded, false);
-  }
+  if (saved && saved.dataDate < __EMBEDDED_DATA_DATE__) await deleteSavedBundle();
 }
 
 /** Sets (or clears) the alarm for the next check from the settings and the history. */

@@ -197,7 +197,21 @@ describe('Chromium, force-installed from a self-hosted update URL (ExtensionInst
     () => launchChromium({ forceInstalledId: id }),
   );
 
+  /**
+   * The browser fetches and installs the CRX in the background after it starts, and content
+   * scripts reach only pages loaded after that: a page is loaded again until it is scanned.
+   */
+  async function untilInstalled(): Promise<void> {
+    const probe = await browser().open(freshUrl(server(), '/policy/custom.html'));
+    const end = Date.now() + 70_000;
+    while ((await waitFor(() => listedMentions(probe), (m) => m.length > 0, 3_000)).length === 0 && Date.now() < end) {
+      await probe.navigate(freshUrl(server(), '/policy/custom.html'));
+    }
+    await probe.close();
+  }
+
   it('installs the signed CRX by itself and applies the policy’s settings to pages', async () => {
+    await untilInstalled();
     // Nothing but the policy installs it: the highlights prove it runs, with the custom entry.
     await (await expectPolicyOnPages(browser())).close();
   });
