@@ -9,7 +9,7 @@ import { parseBundle } from '../core/list/bundle';
 import { compileMatcher, loadMatcher, type Matcher } from '../core/matcher';
 import { createLookup } from '../core/lookup';
 import type { Bundle, Entry } from '../core/model';
-import { customEntriesToEntries, type CustomEntry } from '../core/policy';
+import { customEntriesToEntries, type CustomEntry } from '../core/custom-entries';
 import { includeFor } from '../core/selection';
 import { readSettings, type SettingsState } from './settings-store';
 import { cacheKey, loadTables, saveTables } from './matcher-cache';

@@ -12,7 +12,7 @@
 import { browser } from '../shared/browser';
 import type { CompiledData } from '../core/compile';
 import type { Bundle } from '../core/model';
-import type { CustomEntry } from '../core/policy';
+import type { CustomEntry } from '../core/custom-entries';
 import { loadRecord, saveRecord } from './list-db';
 
 const MARKER = 'matcherTables';

@@ -7,7 +7,8 @@
 import { browser } from '../shared/browser';
 import type { SettingsReply } from '../shared/messages';
 import { loadChoices, validateSettings, SETTINGS_VERSION, type Settings } from '../shared/settings';
-import { applyPolicy, withoutLockedKeys, type CustomEntry } from '../core/policy';
+import type { CustomEntry } from '../core/custom-entries';
+import { applyPolicy, withoutLockedKeys } from '../core/policy';
 import { getPolicy, onPolicyChanged } from './policy-store';
 
 const KEY = 'settings';

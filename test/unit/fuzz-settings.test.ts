@@ -5,7 +5,8 @@
  */
 import { describe, expect, it, vi } from 'vitest';
 import fc from 'fast-check';
-import { LIMITS, MANAGED_KEYS, managedSettings, readPolicy } from '../../src/core/policy';
+import { MANAGED_KEYS, managedSettings, readPolicy } from '../../src/core/policy';
+import { LIMITS } from '../../src/core/policy-values';
 import { LIST_CODES } from '../../src/core/model';
 import { defaults, loadSettings, migrateSettings, SETTINGS_VERSION, validateSettings } from '../../src/shared/settings';
 

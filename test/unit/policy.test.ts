@@ -4,9 +4,9 @@ import { execFileSync } from 'node:child_process';
 import { generateKeyPairSync } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import {
-  LIMITS, MANAGED_KEYS, applyPolicy, customEntriesToEntries, readPolicy, withoutLockedKeys, type ManagedValues,
-} from '../../src/core/policy';
+import { MANAGED_KEYS, applyPolicy, readPolicy, withoutLockedKeys, type ManagedValues } from '../../src/core/policy';
+import { customEntriesToEntries } from '../../src/core/custom-entries';
+import { LIMITS } from '../../src/core/policy-values';
 import { parseBundle } from '../../src/core/list/bundle';
 import { compileMatcher, findInDocument } from '../../src/core/matcher';
 import { LIST_CODES } from '../../src/core/model';
