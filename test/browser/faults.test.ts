@@ -3,12 +3,12 @@
  * the worker stopped in the middle of an update, storage full. The list in use is always whole
  * (the old one or the new one) and the user's settings survive each.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, type ChromiumSession } from './harness/chromium';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from './harness/chromium';
 import { listedMentions } from './harness/highlights';
 import { LIST_PATH, officialListJson, startListSource, type ListSource } from './harness/list-source';
 import { waitFor } from './harness/session';
-import { freshUrl, useTestServer } from './harness/suite';
+import { freshUrl, useBrowser, useTestServer } from './harness/suite';
 
 const server = useTestServer();
 const FIRST = 'Obsidian Lattice Works';
@@ -16,12 +16,8 @@ const SECOND = 'Meridian Arc Photonics';
 const PAGE = '/faults/page.html';
 
 describe('Chromium: faults during list updates', () => {
-  let session: ChromiumSession | undefined;
+  const browser = useBrowser('Chromium', () => launchChromium());
   let source: ListSource;
-  const browser = (): ChromiumSession => {
-    if (!session) throw new Error('Chromium did not start');
-    return session;
-  };
   const mentions = async (): Promise<string[]> => {
     const page = await browser().open(freshUrl(server(), PAGE));
     const found = await waitFor(() => listedMentions(page), (m) => m.includes('NSO Group'), 20_000);
@@ -33,11 +29,7 @@ describe('Chromium: faults during list updates', () => {
     server().route(PAGE, `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Faults</title></head><body>
 <p>${FIRST} and ${SECOND} were added; NSO Group was listed in 2021.</p></body></html>`);
     source = startListSource(server(), officialListJson([FIRST]));
-    session = await launchChromium();
     await browser().message('setSettings', { patch: { listUrl: source.url, highlightStyle: 'outline', excludedSites: ['intranet.example.com'] } });
-  });
-  afterAll(async () => {
-    await session?.close();
   });
 
   it('uses a new list even when IndexedDB fails, says it could not be saved, and falls back to the embedded list after a restart', async () => {

@@ -5,7 +5,7 @@
  * machine-wide: each is removed after its browser closes, and browser test files run one at a
  * time (vitest.config.ts).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { CHROME_EXTENSION_ID, launchChromium } from './harness/chromium';
 import { launchFirefox, GECKO_ID } from './harness/firefox';
 import { listedMentions } from './harness/highlights';
@@ -16,7 +16,7 @@ import {
 import type { FixtureServer } from './harness/server';
 import { LIST_PATH, officialListJson, startListSource, type ListSource } from './harness/list-source';
 import { waitFor, type BrowserSession, type TestPage } from './harness/session';
-import { freshUrl, useTestServer } from './harness/suite';
+import { freshUrl, useBrowser, useTestServer } from './harness/suite';
 
 const server = useTestServer();
 
@@ -162,22 +162,16 @@ function checksThroughExtensionPages(browser: () => BrowserSession): void {
  */
 function underPolicy<S extends BrowserSession>(path: string, content: () => unknown, launch: () => Promise<S>): { browser: () => S; file: () => PolicyFile } {
   let file: PolicyFile | undefined;
-  let session: S | undefined;
-  beforeAll(async () => {
+  // Registered before the browser's hooks: after-hooks run in reverse, so the file goes last.
+  afterAll(() => file?.remove());
+  const browser = useBrowser('the browser', async () => {
     addPolicyPages(server());
     file = policyFile(path);
     file.write(content());
-    session = await launch();
-  });
-  afterAll(async () => {
-    await session?.close();
-    file?.remove();
+    return launch();
   });
   return {
-    browser: () => {
-      if (!session) throw new Error('the browser did not start');
-      return session;
-    },
+    browser,
     file: () => {
       if (!file) throw new Error('no policy file was written');
       return file;

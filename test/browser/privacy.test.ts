@@ -10,13 +10,13 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, type ChromiumSession } from './harness/chromium';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from './harness/chromium';
 import { listedMentions } from './harness/highlights';
 import { NetworkLog, type LoggedRequest } from './harness/network-log';
 import { SHARED_PAGES_DIR } from './harness/server';
 import { sleep, waitFor } from './harness/session';
-import { useTestServer } from './harness/suite';
+import { useBrowser, useTestServer } from './harness/suite';
 
 const server = useTestServer();
 /** Every third saved page: 44 real pages of all kinds (and msn.html), in about a minute. */
@@ -37,22 +37,15 @@ function safeDecode(path: string): string {
 }
 
 describe('Chromium', () => {
-  let session: ChromiumSession | undefined;
+  const browser = useBrowser('Chromium', () => launchChromium());
   let log: NetworkLog | undefined;
-  const browser = (): ChromiumSession => {
-    if (!session) throw new Error('Chromium did not start');
-    return session;
-  };
 
   beforeAll(async () => {
-    session = await launchChromium();
+    const session = browser();
     log = new NetworkLog(session.context, session.extensionOrigin);
     // The worker started before the log did: stopping it makes its next start (list load,
     // matcher build, anything an update would fetch) happen under observation.
     await session.stopBackground?.();
-  });
-  afterAll(async () => {
-    await session?.close();
   });
 
   it('browsing 45 real pages: the extension requests nothing but its list source, and the pages fetch only what they reference', async () => {

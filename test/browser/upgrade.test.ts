@@ -6,24 +6,20 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FIREFOX_BUILD_DIR, launchFirefox, type FirefoxSession } from './harness/firefox';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { FIREFOX_BUILD_DIR, launchFirefox } from './harness/firefox';
 import { startListSource, type ListSource } from './harness/list-source';
 import { PROJECT_ROOT } from './harness/server';
 import { waitFor } from './harness/session';
-import { useTestServer } from './harness/suite';
+import { useBrowser, useTestServer } from './harness/suite';
 
 const server = useTestServer();
 const embedded = JSON.parse(readFileSync(join(PROJECT_ROOT, 'extension/data/bundle.json'), 'utf8')) as { dataDate: string };
 const mirrorCopy = (dataDate: string): string => JSON.stringify({ ...embedded, dataDate, origin: `mirror copy of ${dataDate}` });
 
 describe('Firefox ESR: an upgrade of the extension', () => {
-  let session: FirefoxSession | undefined;
+  const browser = useBrowser('Firefox ESR', () => launchFirefox());
   let source: ListSource;
-  const browser = (): FirefoxSession => {
-    if (!session) throw new Error('Firefox did not start');
-    return session;
-  };
   /** Installs the same build again: the browser treats it as an update. */
   async function upgrade(): Promise<string | undefined> {
     await browser().browser.installExtension(FIREFOX_BUILD_DIR);
@@ -33,11 +29,7 @@ describe('Firefox ESR: an upgrade of the extension', () => {
 
   beforeAll(async () => {
     source = startListSource(server(), mirrorCopy('2031-01-01'));
-    session = await launchFirefox();
     await browser().message('setSettings', { patch: { listUrl: source.url, highlightStyle: 'background' } });
-  });
-  afterAll(async () => {
-    await session?.close();
   });
 
   it('keeps the settings and a downloaded list newer than its own snapshot', async () => {

@@ -36,23 +36,31 @@ export function useTestServer(): () => FixtureServer {
   };
 }
 
+/**
+ * A browser for the enclosing describe: launched before its first test, closed after its last.
+ * Hooks the caller registers later run after the launch and before the close.
+ */
+export function useBrowser<S extends BrowserSession>(label: string, launch: () => Promise<S>): () => S {
+  let session: S | undefined;
+  beforeAll(async () => {
+    session = await launch();
+  });
+  afterAll(async () => {
+    await session?.close();
+  });
+  return () => {
+    if (!session) throw new Error(`${label} did not start`);
+    return session;
+  };
+}
+
 export function inEachBrowser(
   body: (kind: BrowserKind, browser: () => BrowserSession) => void,
   options: LaunchOptions = {},
 ): void {
   for (const kind of BROWSERS) {
     describe(BROWSER_LABELS[kind], () => {
-      let session: BrowserSession | undefined;
-      beforeAll(async () => {
-        session = await launchBrowser(kind, options);
-      });
-      afterAll(async () => {
-        await session?.close();
-      });
-      body(kind, () => {
-        if (!session) throw new Error(`${BROWSER_LABELS[kind]} did not start`);
-        return session;
-      });
+      body(kind, useBrowser(BROWSER_LABELS[kind], () => launchBrowser(kind, options)));
     });
   }
 }
