@@ -6,13 +6,15 @@
  * character in the scanner's loop, no regular expressions, no strings):
  * - WORD: a letter or digit, folded to lower case without diacritics ("É" → "e", "Ж" → "ж");
  * - SINGLE: an ideograph, kana or hangul syllable: a token on its own, so names in those scripts
- *   match without spaces; also "&", a word of its own that names treat like "and" ("AT&T" is
+ *   match without spaces; a traditional Chinese character is folded to its simplified form
+ *   ("華為" is "华为"; table and provenance in han-variants.ts); also "&", a word of its own that names treat like "and" ("AT&T" is
  *   "at & t"; see compile.ts);
  * - IGNORABLE inside a word: soft hyphen, zero-width characters, combining marks;
  * - APOSTROPHE: ends a word; a lone "s" after it is a possessive ending ("Huawei's" is "Huawei");
  * - SEPARATOR: everything else: spaces incl. NBSP, line breaks, punctuation, hyphens ("Saito-Tech"
  *   is "Saito Tech"), and astral characters (surrogates; no listed name uses them).
  */
+import { TRADITIONAL_TO_SIMPLIFIED } from './han-variants';
 
 export const SEPARATOR = 0;
 export const WORD = 1;
@@ -68,6 +70,12 @@ function buildTables(): void {
       FOLDED[c] = ch.normalize('NFKC').toLowerCase().charCodeAt(0);
       LETTER_CASE[c] = ch !== ch.toLowerCase() ? 1 : ch !== ch.toUpperCase() ? 2 : 0;
     }
+  }
+  // Traditional → simplified: both the list's names and the page text go through this table, so
+  // a name listed in either script is found in both (a merged pair of characters can only make
+  // two names alike that differ in that character alone).
+  for (let i = 0; i + 1 < TRADITIONAL_TO_SIMPLIFIED.length; i += 2) {
+    FOLDED[TRADITIONAL_TO_SIMPLIFIED.charCodeAt(i)] = TRADITIONAL_TO_SIMPLIFIED.charCodeAt(i + 1);
   }
 }
 buildTables();

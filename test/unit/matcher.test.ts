@@ -115,6 +115,9 @@ describe('scripts and offsets', () => {
       ['Государственная корпорация Ростех', 'EL-rostec'],
     ]);
   });
+  it('finds a name listed in simplified Chinese written in traditional characters', () => {
+    expect(found('據報道，華為技術有限公司')).toEqual([['華為技術有限公司', 'EL-huawei']]);
+  });
   it('gives UTF-16 offsets that slice the input exactly, after astral characters', () => {
     const text = '😀 𝒳 Candiru 😀 Škoda Export 🇺🇸 华为技术';
     const mentions = findInDocument(matcher, text);

@@ -28,6 +28,12 @@ describe('folding', () => {
     expect(foldedWords('华为公司')).toEqual(['华', '为', '公', '司']);
     expect(foldedWords('ソニー삼성')).toEqual(['ソ', 'ニ', 'ー', '삼', '성']);
   });
+  it('folds traditional Chinese characters to simplified ones, and leaves kana and hangul alone', () => {
+    expect(normalizeText('華為 中芯國際')).toBe(normalizeText('华为 中芯国际'));
+    expect(normalizeText('衞')).toBe('卫'); // Hong Kong variant form
+    expect(normalizeText('华为')).toBe('华 为');
+    expect(normalizeText('ソニー삼성')).toBe('ソ ニ ー 삼 성');
+  });
   it('makes "&" a token of its own', () => {
     expect(foldedWords('AT&T Smith & Wesson')).toEqual(['at', '&', 't', 'smith', '&', 'wesson']);
   });

@@ -39,8 +39,10 @@ export function parseKaist(value: unknown, file: string): KaistResult {
     const entry: Entry = { id: `${list}-${id}`, list, listName: LIST_NAMES[list], type: guessType(name, list), name, provenance: [file] };
     const aliases = [...strs(rec.aliases), ...parentheticalShortNames(name)];
     if (aliases.length) entry.aliases = aliases;
-    const native = str(rec.name_native);
-    if (native) entry.nativeNames = [native];
+    // One record writes two native names joined by a slash ("…有限公司/中芯国际": the full name
+    // and the short one); names never contain a slash, so each part is a name of its own.
+    const native = (str(rec.name_native) ?? '').split(/\s*[/／]\s*/u).filter(Boolean);
+    if (native.length) entry.nativeNames = native;
     const countries = strs(rec.countries_iso2).filter((c) => /^[A-Z]{2}$/.test(c));
     if (countries.length) entry.countries = countries;
     result.entries.push(entry);

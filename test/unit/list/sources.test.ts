@@ -16,6 +16,10 @@ describe('Entity List name index', () => {
     expect(entries.find((e) => e.list === 'MEU')?.name).toBe('Example Aviation Plant');
     expect(entries.some((e) => e.name === 'Not Ours')).toBe(false);
   });
+  it('splits native names joined by a slash into names of their own', () => {
+    const record = { list_id: 'us-bis-entity-list', kaist_id: 'x', name: 'Example Semiconductor Corporation', name_native: '样例半导体有限公司 / 样例' };
+    expect(parseKaist({ records: [record] }, 'k.json').entries[0]?.nativeNames).toEqual(['样例半导体有限公司', '样例']);
+  });
   it('names the record that breaks the format', () => {
     expect(() => parseKaist({ records: [{ list_id: 'us-bis-entity-list', kaist_id: 'x' }] }, 'k.json')).toThrow('k.json (records[0].name): a record has no name');
     expect(() => parseKaist([], 'k.json')).toThrow('k.json (top level)');
