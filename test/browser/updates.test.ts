@@ -128,6 +128,14 @@ inEachBrowser(
         expect(accepted.status.origin).toMatch(/signature checked/);
         expect(await mentionsOnPage(browser())).toContain(SIGNED_PARTY);
 
+        // An old signed copy served again cannot undo the update.
+        const replayed = signedBundle([], key.privateKey, '2020-01-01');
+        source.serve(replayed.json, replayed.signature);
+        const rollback = await browser().message('updateNow', {});
+        expect(rollback.ok).toBe(false);
+        expect(rollback.error).toMatch(/older than the list in use/);
+        expect(await mentionsOnPage(browser())).toContain(SIGNED_PARTY);
+
         // The hostile name, found by the popup's look-up, is text: no element, no script ran.
         const page = await browser().open(freshUrl(server(), PAGE));
         const tabId = await browser().tabIdOf(page);

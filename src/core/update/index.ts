@@ -124,6 +124,11 @@ async function prepare(input: UpdateInput): Promise<UpdateOutcome> {
   const origin = r.kind === 'bundle' ? `${r.bundle.origin}, downloaded from ${input.url}${keyed ? ' (signature checked)' : ''}` : r.bundle.origin;
   const bundle: Bundle = { ...r.bundle, origin };
   await breathe();
+  // A signed list older than the one in use is refused: whoever controls the mirror or the path
+  // to it could otherwise serve an old signed copy again and quietly undo later additions.
+  if (keyed && input.current && bundle.dataDate < input.current.dataDate) {
+    return fail(`the signed list is dated ${bundle.dataDate}, older than the list in use (${input.current.dataDate}); an older signed list is not accepted`);
+  }
   const check = checkNewList(input.current, bundle, { maxLossShare: input.maxLossShare ?? DEFAULT_MAX_LOSS_SHARE, perList: input.comparePerList !== false });
   if (!check.ok) return fail(check.error);
   return { ok: true, bundle, origin, kind: r.kind, skipped: r.skipped.length, signed: keyed };

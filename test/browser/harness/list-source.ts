@@ -51,9 +51,10 @@ export function officialListJson(newNames: readonly string[], keepShare = 1): st
  * A bundle as the project's list script writes it (an organisation's mirror), with the
  * embedded entries and `extra`, and a detached Ed25519 signature of its exact bytes.
  */
-export function signedBundle(extra: Entry[], privateKey: KeyObject): { json: string; signature: string } {
+export function signedBundle(extra: Entry[], privateKey: KeyObject, dataDate = new Date().toISOString().slice(0, 10)): { json: string; signature: string } {
+  // Dated today by default, as a mirror signs a fresh bundle: one older than the list in use is refused.
   const bundle = embeddedBundle();
-  const json = JSON.stringify({ ...bundle, origin: 'test mirror', entries: [...bundle.entries, ...extra] });
+  const json = JSON.stringify({ ...bundle, dataDate, origin: 'test mirror', entries: [...bundle.entries, ...extra] });
   return { json, signature: sign(null, Buffer.from(json), privateKey).toString('base64') };
 }
 

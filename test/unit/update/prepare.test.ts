@@ -154,6 +154,15 @@ describe('prepareUpdate with a pinned signing key', () => {
     expect(await errorOf({ bytes: tampered, publicKey: key.publicKey, signature })).toBe(mismatch);
   });
 
+  it('refuses a signed list older than the list in use (no rollback), and takes one of the same date', async () => {
+    const current: Bundle = { ...hosted, dataDate: '2026-12-01' };
+    expect(await errorOf({ bytes, url: MIRROR, publicKey: key.publicKey, signature, current })).toBe(
+      `the signed list is dated ${hosted.dataDate}, older than the list in use (2026-12-01); an older signed list is not accepted`,
+    );
+    const sameDay = await prepareUpdate(base({ bytes, url: MIRROR, publicKey: key.publicKey, signature, current: { ...hosted } }));
+    expect(sameDay.ok).toBe(true);
+  });
+
   it('refuses a signed official list: with a key, only bundles from the list script are taken', async () => {
     const csl = utf8(cslJson([{ source: 'EL', name: 'Harbour Optics' }]));
     expect(await errorOf({ bytes: csl, publicKey: key.publicKey, signature: key.signBase64(csl) })).toContain('only signed bundles made by the list script are accepted');
