@@ -11,6 +11,7 @@ import { NAME_STOP_WORDS } from './legal-forms';
 import * as normalize from './normalize';
 import { FLAG_ALONE, FLAG_CAPS, FLAG_CONTEXT, FLAG_UPPER, compileData, entryIdsCheck, type CompiledData } from './compile';
 import { WordTable } from './word-table';
+import { ALL_CAPS, CAPITALISED, Run, allLowerCase, standsAlone, wordCase } from './text-run';
 
 export { CONTEXT, STRONG, type CompiledData } from './compile';
 
@@ -29,41 +30,11 @@ export interface Matcher {
 }
 
 const S_CHAR = 115; // "s", the possessive ending
-const AMPERSAND = 0x26;
 
 // Module-local copies: an imported binding may be read through an accessor in some module
 // formats (tsx, CommonJS interop), which costs more than the rest of the loop.
 const { CHAR_CLASS, FOLDED, LETTER_CASE, HASH_SEED, hashStep } = normalize;
 const { WORD, IGNORABLE, APOSTROPHE, SINGLE } = normalize;
-
-/** The current run of consecutive listed words: vocabulary ids, spans and capitalisation. */
-class Run {
-  ids = new Int32Array(64);
-  starts = new Int32Array(64);
-  ends = new Int32Array(64);
-  caps = new Uint8Array(64);
-  length = 0;
-  push(id: number, start: number, end: number, cap: number): void {
-    if (this.length === this.ids.length) this.grow();
-    const n = this.length++;
-    this.ids[n] = id;
-    this.starts[n] = start;
-    this.ends[n] = end;
-    this.caps[n] = cap;
-  }
-  private grow(): void {
-    const size = this.ids.length * 2;
-    const ids = new Int32Array(size);
-    const starts = new Int32Array(size);
-    const ends = new Int32Array(size);
-    const caps = new Uint8Array(size);
-    ids.set(this.ids);
-    starts.set(this.starts);
-    ends.set(this.ends);
-    caps.set(this.caps);
-    Object.assign(this, { ids, starts, ends, caps });
-  }
-}
 
 class TrieMatcher implements Matcher {
   private readonly words: WordTable;
@@ -266,44 +237,6 @@ class TrieMatcher implements Matcher {
     }
     return { start, end, entryIds, strength: strong ? 'strong' : 'context', matchedName };
   }
-}
-
-/**
- * Whether text[start, end) is not joined by a single space to a capitalised word on either side
- * ("DJI Opco"); punctuation, line breaks and lower-case words around it leave it alone.
- */
-function standsAlone(text: string, start: number, end: number): boolean {
-  const capitalisedAt = (i: number): boolean => CHAR_CLASS[text.charCodeAt(i)] === WORD && LETTER_CASE[text.charCodeAt(i)] === 1;
-  if (end + 1 < text.length && text.charCodeAt(end) === 32 && capitalisedAt(end + 1)) return false;
-  if (start >= 2 && text.charCodeAt(start - 1) === 32 && CHAR_CLASS[text.charCodeAt(start - 2)] === WORD) {
-    let i = start - 2;
-    while (i > 0 && CHAR_CLASS[text.charCodeAt(i - 1)] === WORD) i--;
-    if (capitalisedAt(i)) return false;
-  }
-  return true;
-}
-
-/** Bits of Run.caps: how a word of the text is written. */
-const CAPITALISED = 1;
-const ALL_CAPS = 2;
-
-/**
- * A word counts as capitalised when it starts with anything but a lower-case letter, or has a
- * capital inside ("iFlytek", "eBay": brand names, not ordinary words); all capitals when it
- * has no lower-case letter ("ISIS", not "Isis").
- */
-function wordCase(firstNotLower: boolean, upper: number, lower: number): number {
-  return (firstNotLower || upper > 0 ? CAPITALISED : 0) | (lower === 0 ? ALL_CAPS : 0);
-}
-
-/** Whether every word character of text[start, end) is a lower-case letter ("&" aside). */
-function allLowerCase(text: string, start: number, end: number): boolean {
-  for (let i = start; i < end; i++) {
-    const c = text.charCodeAt(i);
-    const cls = CHAR_CLASS[c];
-    if ((cls === WORD || (cls === SINGLE && FOLDED[c] !== AMPERSAND)) && LETTER_CASE[c] !== 2) return false;
-  }
-  return true;
 }
 
 function included(entries: readonly Entry[], options?: MatcherOptions): Entry[] {
