@@ -9,7 +9,7 @@ import { GENERIC_TAIL_WORDS, NAME_STOP_WORDS, stripLegalForms } from './legal-fo
 import { foldedWords } from './normalize';
 import { CONTEXT, STRONG, TrieBuilder, type CompiledData } from './trie';
 
-export { CONTEXT, STRONG, FLAG_ALONE, FLAG_CAPS, FLAG_CONTEXT, FLAG_UPPER, entryIdsCheck, listRank, type CompiledData, type PatternRef } from './trie';
+export { CONTEXT, STRONG, FLAG_ALONE, FLAG_CAPS, FLAG_CONTEXT, FLAG_CUE, FLAG_UPPER, entryIdsCheck, listRank, type CompiledData, type PatternRef } from './trie';
 
 /**
  * A name reduced by dropping its legal form is weak when one word is left ("DENISE COMPANY" is
@@ -83,7 +83,13 @@ function commonFormsOf(entries: readonly Entry[]): Map<string, AmbiguityReason> 
  *      capitalised or in capitals in the text (small words such as "of" aside);
  *    - three letters or fewer, or made only of one- and two-letter words → context, capitals;
  *    - a single word (Latin, Cyrillic, Greek…) → strong, but only with a capital ("Candiru", not
- *      the candiru fish).
+ *      the candiru fish), and only with an organisation cue in the same line nearby ("the
+ *      Israeli firm Candiru", "sanctions on Hikvision"; cues.ts) or a capital inside the word as
+ *      the text writes it ("iFlytek"); else a context form. Class "one-word name": one word is
+ *      often also something else with a capital (the Candiru catfish at the start of a sentence,
+ *      the Soyuz spacecraft, the Kepler telescope, Ultron in a film title), so it counts on its
+ *      own only where the text shows it names an organisation, and otherwise once the page
+ *      names the party strongly. Acronyms (below) have their own rules.
  *    The page matcher adds one rule: a name written all in lower case is a context form.
  * 2. Without its trailing bracketed short name, before a bracketed short name followed by a comma
  *    and the parent's name, and without its legal form (legal-forms.ts),
@@ -115,7 +121,8 @@ function addEntries(tables: TrieBuilder, entries: readonly Entry[]): void {
       const listedAcronym = tokens.length === 1 && isListedAcronym(name, entry);
       const upper = listedAcronym || (tokens.length === 1 && !contextOnly && isAcronym(name, entry, mixedCase));
       const strength = contextOnly && !listedAcronym ? CONTEXT : STRONG;
-      tables.add(tokens, { entry: index, strength, caps, upper, alone: listedAcronym, name });
+      const cue = strength === STRONG && !upper && tokens.length === 1 && !cjk;
+      tables.add(tokens, { entry: index, strength, caps, upper, alone: listedAcronym, cue, name });
     };
     for (const name of [entry.name, ...(entry.aliases ?? []), ...(entry.nativeNames ?? [])]) {
       const tokens = foldedWords(name);

@@ -9,8 +9,9 @@ import type { Entry } from './model';
 import { resolveContext, strongIds, withDefinedAbbreviations, type Mention } from './mentions';
 import { NAME_STOP_WORDS } from './legal-forms';
 import * as normalize from './normalize';
-import { FLAG_ALONE, FLAG_CAPS, FLAG_CONTEXT, FLAG_UPPER, compileData, entryIdsCheck, type CompiledData } from './compile';
+import { FLAG_ALONE, FLAG_CAPS, FLAG_CONTEXT, FLAG_CUE, FLAG_UPPER, compileData, entryIdsCheck, type CompiledData } from './compile';
 import { WordTable } from './word-table';
+import { hasInnerCapital, hasOrganisationCue } from './cues';
 import { ALL_CAPS, CAPITALISED, Run, allLowerCase, standsAlone, wordCase } from './text-run';
 
 export { CONTEXT, STRONG, type CompiledData } from './compile';
@@ -217,10 +218,12 @@ class TrieMatcher implements Matcher {
     const first = this.termStart[node] as number;
     const last = this.termStart[node + 1] as number;
     let alone: boolean | undefined; // worked out only for the few names that need it
+    let cued: boolean | undefined;
     const contextOnly = (flags: number): boolean =>
       (flags & FLAG_CONTEXT) !== 0 ||
       (!upperOk && (flags & FLAG_UPPER) !== 0) ||
-      ((flags & FLAG_ALONE) !== 0 && !(alone ??= standsAlone(text, start, end)));
+      ((flags & FLAG_ALONE) !== 0 && !(alone ??= standsAlone(text, start, end))) ||
+      ((flags & FLAG_CUE) !== 0 && !(cued ??= hasInnerCapital(text, start, end) || hasOrganisationCue(text, start, end)));
     let strong = false;
     for (let t = first; t < last; t++) {
       const flags = this.termFlags[t] as number;

@@ -15,6 +15,8 @@ export const FLAG_CAPS = 2;
 export const FLAG_UPPER = 4;
 /** A listed short acronym: strong only standing alone, not inside a run of capitalised words. */
 export const FLAG_ALONE = 8;
+/** A one-word name: strong only with an organisation cue nearby (cues.ts), else a context form. */
+export const FLAG_CUE = 16;
 
 export interface PatternRef {
   /** Index into the matcher's entries. */
@@ -26,6 +28,8 @@ export interface PatternRef {
   upper?: boolean;
   /** A listed short acronym (isListedAcronym): strong only when it stands alone in the text. */
   alone?: boolean;
+  /** A one-word name (rule "one-word name" in compile.ts): strong only with a cue nearby. */
+  cue?: boolean;
   /** The name or alias as listed. */
   name: string;
 }
@@ -62,6 +66,16 @@ export function listRank(list: string): number {
 export function entryIdsCheck(entries: readonly Entry[]): string {
   const pick = (i: number): string => entries[i]?.id ?? '';
   return [entries.length, pick(0), pick(entries.length >> 1), pick(entries.length - 1)].join('|');
+}
+
+/**
+ * Whether `a` is a weaker reading of a name than `b` (same entry, same words): strong beats
+ * context, then a reading that needs no capitals beats one that does, then one that needs no cue.
+ */
+function weaker(a: PatternRef, b: PatternRef): boolean {
+  if (a.strength !== b.strength) return b.strength < a.strength;
+  if ((a.upper === true) !== (b.upper === true)) return a.upper === true;
+  return a.cue === true && b.cue !== true;
 }
 
 /** Edge keys: node * EDGE_BASE + word id, so sorting keys orders edges by node, then word. */
@@ -108,7 +122,7 @@ export class TrieBuilder {
     const same = refs.find((r) => r.entry === ref.entry);
     if (!same) refs.push(ref);
     // The stronger reading wins: strong over context, then one that needs no capitals.
-    else if (ref.strength < same.strength || (ref.strength === same.strength && same.upper === true && ref.upper !== true)) Object.assign(same, ref);
+    else if (weaker(same, ref)) Object.assign(same, ref);
     this.terminals.set(node, refs);
   }
 
@@ -135,7 +149,7 @@ export class TrieBuilder {
           nameIds.set(r.name, n);
         }
         d.termEntry.push(r.entry);
-        d.termFlags.push((r.strength === CONTEXT ? FLAG_CONTEXT : 0) | (r.caps ? FLAG_CAPS : 0) | (r.upper === true ? FLAG_UPPER : 0) | (r.alone === true ? FLAG_ALONE : 0));
+        d.termFlags.push((r.strength === CONTEXT ? FLAG_CONTEXT : 0) | (r.caps ? FLAG_CAPS : 0) | (r.upper === true ? FLAG_UPPER : 0) | (r.alone === true ? FLAG_ALONE : 0) | (r.cue === true ? FLAG_CUE : 0));
         d.termName.push(n);
       }
     }

@@ -43,7 +43,7 @@ describe('names as written in running text', () => {
     expect(found('Skoda Export and ŠKODA EXPORT')).toEqual([['Skoda Export', 'EL-skoda'], ['ŠKODA EXPORT', 'EL-skoda']]);
   });
   it('ignores soft hyphens and zero-width characters inside a name', () => {
-    const text = 'Can\u00addiru and Hua\u200bwei';
+    const text = 'the firms Can\u00addiru and Hua\u200bwei';
     expect(found(text)).toEqual([['Can\u00addiru', 'EL-candiru'], ['Hua\u200bwei', 'EL-huawei']]);
   });
   it('does not match words that merely contain a name', () => {
@@ -54,7 +54,7 @@ describe('names as written in running text', () => {
 describe('overlaps and several entries', () => {
   it('prefers the most specific (longest) name', () => {
     expect(found('Huawei Cloud Berlin opened')).toEqual([['Huawei Cloud Berlin', 'EL-huawei-berlin']]);
-    expect(found('Huawei Cloud opened')).toEqual([['Huawei', 'EL-huawei']]);
+    expect(found('the company Huawei Cloud opened')).toEqual([['Huawei', 'EL-huawei']]);
   });
   it('reports mentions leftmost first and never overlapping', () => {
     const mentions = matcher.find('Huawei Huawei Cloud Berlin Candiru');
@@ -105,6 +105,18 @@ describe('strong and context-only forms', () => {
   });
   it('needs a capital for a one-word name', () => {
     expect(found('the candiru is a fish; Candiru is a company')).toEqual([['Candiru', 'EL-candiru']]);
+  });
+  it('flags a one-word name on its own only with an organisation cue in the same line nearby', () => {
+    expect(found('Candiru are South American catfish.')).toEqual([]);
+    expect(found('The Israeli firm Candiru sold spyware.')).toEqual([['Candiru', 'EL-candiru']]);
+    expect(found('Candiru customers\nwere hacked by the firm')).toEqual([]); // the cue is on another line
+    expect(found('Huawei launches a smartphone; Рособоронэкспорт')).toEqual([['Huawei', 'EL-huawei']]);
+    // Without a cue it waits for a strong mention of the party, like a short form.
+    expect(found('Candiru said so. Saito Tech Ltd. agreed.')).toEqual([['Candiru', 'EL-candiru'], ['Saito Tech Ltd', 'EL-candiru']]);
+    // A capital inside the word as written ("iFlytek") marks a coined brand name.
+    const brand = compileMatcher([{ id: 'EL-x', list: 'EL', listName: 'Entity List', type: 'entity', name: 'IFLYTEK' } as Entry]);
+    expect(found('iFlytek said', brand)).toEqual([['iFlytek', 'EL-x']]);
+    expect(found('Iflytek said', brand)).toEqual([]);
   });
 });
 

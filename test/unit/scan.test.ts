@@ -63,7 +63,7 @@ describe('scan command line', () => {
     expect(r.stdout).toContain('2 mentions of 2 listed parties');
   });
   it('flags organisations only, unless --all-types', () => {
-    const text = 'John Example Smith sailed the SEA EXAMPLE for Candiru.';
+    const text = 'John Example Smith sailed the SEA EXAMPLE for the company Candiru.';
     const ids = (args: string[]) => (JSON.parse(scan(['--json', '--bundle', SMALL, ...args, '-'], text).stdout) as Output).mentions.map((m) => m.entity.id);
     expect(ids([])).toEqual(['EL-candiru']);
     expect(ids(['--all-types'])).toEqual(['SDN-person', 'SDN-vessel', 'EL-candiru']);
