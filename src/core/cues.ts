@@ -25,7 +25,7 @@ const CUE_WORDS = [
   'giant', 'brand', 'ceo', 'founder', 'shareholder', 'investor',
   // trade controls
   'sanction*', 'blacklist*', 'entity list', 'export*', 'embargo', 'designat*', 'commerce department', 'department of commerce',
-  'treasury', 'ofac', 'trade restriction', 'licen*',
+  'treasury', 'ofac', 'trade restriction', 'licen*', 'listed', 'delisted', 'rule',
   // trades of listed parties
   'spyware', 'malware', 'hack*', 'surveillance', 'software', 'chip', 'chipmaker', 'semiconductor', 'smartphone', 'handset',
   'telecom*', 'network equipment', '5g', 'drone', 'camera', 'defence', 'defense', 'weapon', 'missile', 'military', 'aerospace',

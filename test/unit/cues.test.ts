@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { hasInnerCapital, hasOrganisationCue } from '../../src/core/cues';
+
+/** Whether `name` (its first occurrence) has an organisation cue near it in `text`. */
+const cued = (text: string, name: string): boolean => {
+  const at = text.indexOf(name);
+  return hasOrganisationCue(text, at, at + name.length);
+};
+
+describe('organisation cues near a one-word name', () => {
+  it('takes words for organisations, trade controls and listed trades, with plurals and stems', () => {
+    expect(cued('the Israeli firm Candiru', 'Candiru')).toBe(true);
+    expect(cued('Soyuz, one of the companies', 'Soyuz')).toBe(true);
+    expect(cued('Washington sanctioned Soyuz', 'Soyuz')).toBe(true);
+    expect(cued('Huawei launches a smartphone', 'Huawei')).toBe(true);
+    expect(cued('l’entreprise nationale Gazprom', 'Gazprom')).toBe(true);
+    expect(cued('korporacja państwowa Rostech', 'Rostech')).toBe(true);
+  });
+  it('does not take a word that merely starts like a cue, or a cue on another line or far away', () => {
+    expect(cued('Candiru eat grouper and corpses', 'Candiru')).toBe(false);
+    expect(cued('the Soyuz spacecraft docked at the space station', 'Soyuz')).toBe(false);
+    expect(cued('a firm\nSoyuz spacecraft', 'Soyuz')).toBe(false);
+    expect(cued(`Soyuz ${'x '.repeat(60)}company`, 'Soyuz')).toBe(false);
+  });
+  it('reads a capital after a lower-case letter as a coined brand name', () => {
+    expect(hasInnerCapital('iFlytek', 0, 7)).toBe(true);
+    expect(hasInnerCapital('SenseTime', 0, 9)).toBe(true);
+    expect(hasInnerCapital('Candiru', 0, 7)).toBe(false);
+    expect(hasInnerCapital('IFLYTEK', 0, 7)).toBe(false);
+  });
+});
