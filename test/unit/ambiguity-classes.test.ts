@@ -130,6 +130,26 @@ describe('generic government departments', () => {
   });
 });
 
+describe('generic movement aliases', () => {
+  const common = new Set(['people', 'liberation', 'army', 'revolutionary', 'guard', 'islamic', 'corps', 'shining', 'path', 'south', 'east', 'southeast', 'movement']);
+  const isCommon: IsCommonWord = Object.assign((w: string) => common.has(w.toLowerCase()), {
+    isNameWord: (w: string) => ['islamic'].includes(w.toLowerCase()),
+  });
+  const marked = (e: Entry) => markAmbiguous(e, isCommon, newReport()).map((m) => `${m.name}: ${m.reason}`);
+  it('are flagged only beside the party\'s own name', () => {
+    const e = entry('sl', 'SHINING PATH', ["PEOPLE'S LIBERATION ARMY"]);
+    expect(marked(e)).toContain("PEOPLE'S LIBERATION ARMY: common-word");
+    e.ambiguous = markAmbiguous(e, isCommon, newReport());
+    const m = compileMatcher([e]);
+    expect(findInDocument(m, "ties with the People's Liberation Army")).toEqual([]);
+  });
+  it('leave aliases that share a word with the main name, spell it apart, and main names alone', () => {
+    expect(marked(entry('irgc', 'ISLAMIC REVOLUTIONARY GUARD CORPS', ['REVOLUTIONARY GUARD']))).not.toContain('REVOLUTIONARY GUARD: common-word');
+    expect(marked(entry('se', 'SOUTH-EAST MOVEMENT', ['SOUTHEAST MOVEMENT']))).not.toContain('SOUTHEAST MOVEMENT: common-word');
+    expect(marked(entry('pla', "PEOPLE'S LIBERATION ARMY"))).not.toContain("PEOPLE'S LIBERATION ARMY: common-word");
+  });
+});
+
 describe('more forms of a name', () => {
   it('knows the own name before a bracketed short name and the parent ("…Problems (IITP), Russian Academy…")', () => {
     const e = entry('iitp', 'A.A. Kharkevich Institute for Information Transmission Problems (IITP), Russian Academy of Sciences (RAS)', [], 'EL');

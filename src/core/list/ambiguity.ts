@@ -6,7 +6,7 @@
  * (`commonWordsFromBundle`), so this module stays pure and ships no word list.
  */
 import type { AmbiguityReason, AmbiguousName, Bundle, Entry } from '../model';
-import { stripLegalForms } from '../legal-forms';
+import { NAME_STOP_WORDS, stripLegalForms } from '../legal-forms';
 import { tokenize } from '../normalize';
 import { note, type CleanReport } from './clean';
 
@@ -30,6 +30,33 @@ function isGenericDepartment(tokens: readonly string[], isCommonWord: IsCommonWo
   const isNameWord = isCommonWord.isNameWord;
   if (!isNameWord || tokens.length < 3 || !DEPARTMENT_HEADS.has(tokens[0] ?? '') || tokens[1] !== 'of') return false;
   return tokens.slice(1).every((t) => isCommonWord(t) && !isNameWord(t));
+}
+
+/** Words that close the name of an armed group, a party or a movement. */
+const MOVEMENT_HEADS = new Set([
+  'army', 'front', 'party', 'movement', 'brigade', 'brigades', 'forces', 'militia', 'resistance', 'battalion', 'battalions',
+  'guard', 'guards', 'council', 'committee', 'league', 'alliance', 'union', 'organization', 'organisation',
+]);
+
+/**
+ * Class "generic movement alias": an alias such as "People's Liberation Army", "External Security
+ * Organization": ordinary words closed by the kind of body (MOVEMENT_HEADS), with no proper name
+ * and no legal form in them, and no word of the party's own main name (small words and the head
+ * aside: "Revolutionary Guard" of the Islamic Revolutionary Guard Corps stays a name). Armed
+ * groups and parties in many countries share such names (China's army and Peru's Shining Path
+ * under one of its aliases), so the alias says which only beside the party's own name. Marked as
+ * a common word: flagged only beside a strong mention of the listed party. Main names are left
+ * as listed. Needs isNameWord; without it nothing is marked this way.
+ */
+function isGenericMovementAlias(tokens: readonly string[], entry: Entry, isCommonWord: IsCommonWord): boolean {
+  const isNameWord = isCommonWord.isNameWord;
+  const head = tokens[tokens.length - 1] ?? '';
+  if (!isNameWord || tokens.length < 2 || !MOVEMENT_HEADS.has(head) || stripLegalForms(tokens).length < tokens.length) return false;
+  if (!tokens.every((t) => isCommonWord(t) && !isNameWord(t))) return false;
+  const ownTokens = tokenize(entry.name).map((t) => t.text);
+  if (ownTokens.join('') === tokens.join('')) return false; // the main name spelled apart ("SOUTHEAST" / "SOUTH-EAST")
+  const own = new Set(ownTokens);
+  return tokens.every((t) => t === head || NAME_STOP_WORDS.has(t) || !own.has(t));
 }
 
 /**
@@ -75,6 +102,7 @@ export function markAmbiguous(entry: Entry, isCommonWord: IsCommonWord, report: 
     else if (name !== entry.name && isTruncatedPhrase(tokens, entry, isCommonWord)) {
       add(name, 'derived-short-form', 'ordinary words that shorten the listed name', name);
     } else if (isGenericDepartment(tokens, isCommonWord)) add(name, 'common-word', 'generic government department', name);
+    else if (name !== entry.name && isGenericMovementAlias(tokens, entry, isCommonWord)) add(name, 'common-word', 'generic movement alias', name);
     else if (words.length > 0 && words.every(isCommonWord)) {
       const reason = words.length === 1 ? 'common-word' : 'common-phrase';
       add(name, reason, reason, name);
