@@ -99,6 +99,9 @@ function commonFormsOf(entries: readonly Entry[]): Map<string, AmbiguityReason> 
  * 3. A name ending in a generic word (GENERIC_TAIL_WORDS: Group, Holding(s), International,
  *    Technolog(y|ies)…) also gives the name without it ("NSO Group" → "NSO") as a context form.
  *
+ * 4. A party the list names by a short acronym ("DJI") followed by a generic word ("DJI
+ *    Technology") is a strong form: the acronym is then plainly the name of a company.
+ *
  * Context forms are flagged only where the same document names one of their entries strongly
  * (findInDocument). Forms marked anywhere in the list as common words or phrases count as marked
  * for every entry that reaches them.
@@ -128,6 +131,11 @@ function addEntries(tables: TrieBuilder, entries: readonly Entry[]): void {
       const tokens = foldedWords(name);
       if (tokens.length === 0) continue;
       add(tokens, name, false);
+      if (isListedAcronym(name, entry)) {
+        // "Shenzhen DJI Technology Co Ltd": the listed acronym with a generic company word after
+        // it is the party under a fuller name (rule 4).
+        for (const tail of GENERIC_TAIL_WORDS) tables.add([...tokens, tail], { entry: index, strength: STRONG, caps: true, name });
+      }
       // "Huawei Technologies Co., Ltd. (Huawei)": the short name in brackets is an alias already;
       // without it, the legal form before it becomes the end of the name and can be dropped.
       const unbracketed = foldedWords(name.replace(/\s*\([^()]*\)[\s.]*$/, ''));

@@ -111,6 +111,10 @@ describe('a party the list names by a short acronym ("DJI")', () => {
   it('is not flagged inside another name, nor written otherwise', () => {
     expect(strengths('DJI Opco index; Dow Jones DJI; the dji file')).toEqual([]);
   });
+  it('is flagged with a generic company word after it, whatever stands before', () => {
+    expect(strengths('drone producer Shenzhen DJI Technology Co Ltd.')).toEqual([['DJI Technology', 'strong']]);
+    expect(strengths('Shenzhen DJI Innovations')).toEqual([]);
+  });
 });
 
 describe('generic government departments', () => {
