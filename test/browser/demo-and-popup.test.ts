@@ -1,7 +1,7 @@
 /**
  * The product's reference case in real browsers: the demo article is highlighted with exactly
  * its five listed parties, the toolbar badge counts them, the popup for that tab lists and
- * explains them, and its look-up forgives typos. Screenshots go to docs/screenshots/.
+ * explains them, and its look-up forgives typos. Screenshots go to artifacts/screenshots/.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -19,7 +19,8 @@ import { PROJECT_ROOT } from './harness/server';
 import { waitFor, type TestPage } from './harness/session';
 import { freshUrl, inEachBrowser, useTestServer } from './harness/suite';
 
-const SCREENSHOTS = join(PROJECT_ROOT, 'docs/screenshots');
+// Fresh each run and not tracked; the pictures in docs/screenshots are copied from here by hand.
+const SCREENSHOTS = join(PROJECT_ROOT, 'artifacts/screenshots');
 const ON_THIS_PAGE = /on this page/i;
 const SEARCH_RESULTS = /result/i;
 /** How the popup says a field is absent from the data (product: say so, never guess). */
