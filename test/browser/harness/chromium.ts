@@ -13,11 +13,9 @@ import {
   killProcessesMentioning,
   removeDir,
   sleep,
-  asDataFunction,
   type BrowserSession,
-  type FrameHandle,
-  type PageFunction,
   type TestPage,
+  wrapDriverPage,
 } from './session';
 
 export const CHROMIUM_PATH = '/usr/bin/chromium';
@@ -45,30 +43,11 @@ export interface ChromiumOptions {
 const QUIET_FLAGS = ['--no-sandbox', '--no-first-run', '--disable-sync', '--disable-component-update', '--disable-quic', '--disable-gpu'];
 
 export function wrapPlaywrightPage(page: Page, address: string): TestPage {
-  let current = address;
-  return {
-    get address() {
-      return current;
-    },
-    async navigate(url) {
-      await page.goto(url);
-      current = url;
-    },
-    evaluate: <A, R>(fn: PageFunction<A, R>, arg: A) => page.evaluate(asDataFunction(fn), arg),
-    childFrames: (): FrameHandle[] =>
-      page
-        .frames()
-        .filter((frame) => frame !== page.mainFrame())
-        .map((frame) => ({ url: frame.url(), evaluate: <A, R>(fn: PageFunction<A, R>, arg: A) => frame.evaluate(asDataFunction(fn), arg) })),
-    mouseMove: (x, y) => page.mouse.move(x, y),
-    click: (x, y) => page.mouse.click(x, y),
-    type: (text) => page.keyboard.type(text, { delay: 20 }),
+  return wrapDriverPage(page, address, {
     press: (key) => page.keyboard.press(key),
     setViewport: (width, height) => page.setViewportSize({ width, height }),
-    bringToFront: () => page.bringToFront(),
     screenshot: async (path, options) => void (await page.screenshot({ path, fullPage: options?.fullPage ?? false })),
-    close: () => page.close(),
-  };
+  });
 }
 
 export async function launchChromium(options: ChromiumOptions = {}): Promise<ChromiumSession> {

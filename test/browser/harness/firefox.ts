@@ -20,11 +20,9 @@ import {
   removeDir,
   sleep,
   waitFor,
-  asDataFunction,
   type BrowserSession,
-  type FrameHandle,
-  type PageFunction,
   type TestPage,
+  wrapDriverPage,
 } from './session';
 
 export const FIREFOX_PATH = '/usr/bin/firefox-esr';
@@ -48,30 +46,11 @@ export interface FirefoxOptions {
 }
 
 function wrapPuppeteerPage(page: Page, address: string): TestPage {
-  let current = address;
-  return {
-    get address() {
-      return current;
-    },
-    async navigate(url) {
-      await page.goto(url);
-      current = url;
-    },
-    evaluate: <A, R>(fn: PageFunction<A, R>, arg: A) => page.evaluate(asDataFunction(fn), arg),
-    childFrames: (): FrameHandle[] =>
-      page
-        .frames()
-        .filter((frame) => frame !== page.mainFrame())
-        .map((frame) => ({ url: frame.url(), evaluate: <A, R>(fn: PageFunction<A, R>, arg: A) => frame.evaluate(asDataFunction(fn), arg) })),
-    mouseMove: (x, y) => page.mouse.move(x, y),
-    click: (x, y) => page.mouse.click(x, y),
-    type: (text) => page.keyboard.type(text, { delay: 20 }),
+  return wrapDriverPage(page, address, {
     press: (key) => page.keyboard.press(key as Parameters<Page['keyboard']['press']>[0]),
     setViewport: (width, height) => page.setViewport({ width, height }),
-    bringToFront: () => page.bringToFront(),
     screenshot: async (path, options) => void (await page.screenshot({ path: path as `${string}.png`, fullPage: options?.fullPage ?? false })),
-    close: () => page.close(),
-  };
+  });
 }
 
 /** Navigates a tab to an extension page and waits until the page says it has loaded there. */

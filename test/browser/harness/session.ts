@@ -46,6 +46,50 @@ export interface TestPage extends Evaluator {
   close(): Promise<void>;
 }
 
+/** What the pages of both drivers (playwright-core, puppeteer-core) offer that a TestPage needs. */
+interface DriverFrame {
+  url(): string;
+  evaluate(fn: (arg: unknown) => unknown, arg: unknown): Promise<unknown>;
+}
+export interface DriverPage extends DriverFrame {
+  goto(url: string): Promise<unknown>;
+  frames(): DriverFrame[];
+  mainFrame(): DriverFrame;
+  mouse: { move(x: number, y: number): Promise<void>; click(x: number, y: number): Promise<void> };
+  keyboard: { type(text: string, options: { delay: number }): Promise<void> };
+  bringToFront(): Promise<void>;
+  close(): Promise<void>;
+}
+/** The calls whose signatures differ between the drivers. */
+export type DriverSpecifics = Pick<TestPage, 'press' | 'setViewport' | 'screenshot'>;
+
+/** A driver's page as a TestPage. */
+export function wrapDriverPage(page: DriverPage, address: string, specifics: DriverSpecifics): TestPage {
+  let current = address;
+  const run = <A, R>(target: DriverFrame, fn: PageFunction<A, R>, arg: A): Promise<R> => target.evaluate(asDataFunction(fn), arg) as Promise<R>;
+  return {
+    get address() {
+      return current;
+    },
+    async navigate(url) {
+      await page.goto(url);
+      current = url;
+    },
+    evaluate: (fn, arg) => run(page, fn, arg),
+    childFrames: (): FrameHandle[] =>
+      page
+        .frames()
+        .filter((frame) => frame !== page.mainFrame())
+        .map((frame) => ({ url: frame.url(), evaluate: (fn, arg) => run(frame, fn, arg) })),
+    mouseMove: (x, y) => page.mouse.move(x, y),
+    click: (x, y) => page.mouse.click(x, y),
+    type: (text) => page.keyboard.type(text, { delay: 20 }),
+    bringToFront: () => page.bringToFront(),
+    close: () => page.close(),
+    ...specifics,
+  };
+}
+
 export interface BrowserSession {
   readonly kind: BrowserKind;
   /** The origin of the extension's pages: chrome-extension://ID or moz-extension://UUID. */
