@@ -97,7 +97,11 @@ function commonFormsOf(entries: readonly Entry[]): Map<string, AmbiguityReason> 
  *    name the list writes in capitals only ("DENISE COMPANY" → "Denise"), four letters or fewer,
  *    or only one- and two-letter words ("B.S. Company").
  * 3. A name ending in a generic word (GENERIC_TAIL_WORDS: Group, Holding(s), International,
- *    Technolog(y|ies)…) also gives the name without it ("NSO Group" → "NSO") as a context form.
+ *    Technolog(y|ies)…) also gives the name without it ("NSO Group" → "NSO") as a context form;
+ *    when that is one word of four letters or more that the list does not mark as ordinary, of
+ *    a name written in mixed case ("Megvii Technology" → "Megvii"; not "Positive Technologies"
+ *    → "Positive", nor "ISLAMIC GROUP" → "Islamic"), it is a one-word name under rule 1 (strong
+ *    with an organisation cue nearby).
  *
  * 4. A party the list names by a short acronym ("DJI") followed by a generic word ("DJI
  *    Technology") is a strong form: the acronym is then plainly the name of a company.
@@ -113,6 +117,7 @@ function addEntries(tables: TrieBuilder, entries: readonly Entry[]): void {
     // OFAC and others write names in capitals only: there, a word left alone by dropping the
     // legal form ("DENISE COMPANY") may be anything. Mixed-case names show a proper name.
     const mixedCase = /\p{Ll}/u.test(entry.name);
+    const isMarked = (tokens: string[]): boolean => marks.has(tokens.join(' ')) || common.has(tokens.join(' '));
     const add = (tokens: string[], name: string, weakIfShort: boolean): void => {
       const form = tokens.join(' ');
       const reason = marks.get(form) ?? common.get(form);
@@ -149,8 +154,13 @@ function addEntries(tables: TrieBuilder, entries: readonly Entry[]): void {
       if (core.length < tokens.length && core.length > 0) add(core, name, !mixedCase || core.length > 1);
       const last = core[core.length - 1];
       if (core.length >= 2 && last !== undefined && GENERIC_TAIL_WORDS.has(last)) {
-        // "NSO Group" → "NSO": the same party once the full name has been seen.
-        tables.add(core.slice(0, -1), { entry: index, strength: CONTEXT, caps: true, name });
+        // "NSO Group" → "NSO": the same party once the full name has been seen. A brand of one
+        // word of four letters or more ("Megvii Technology" → "Megvii") is a one-word name: strong
+        // with an organisation cue nearby, unless the list marks it as ordinary words or writes
+        // the name in capitals only ("ISLAMIC GROUP": the word left may be anything).
+        const short = core.slice(0, -1);
+        const brand = mixedCase && short.length === 1 && (short[0] as string).length >= 4 && !CJK.test(short[0] as string) && !isMarked(core);
+        tables.add(short, { entry: index, strength: brand ? STRONG : CONTEXT, caps: true, cue: brand, name });
       }
     }
   });

@@ -117,6 +117,21 @@ describe('a party the list names by a short acronym ("DJI")', () => {
   });
 });
 
+describe('a one-word brand before a generic word ("Megvii Technology")', () => {
+  const m = compileMatcher([entry('megvii', 'Megvii Technology', [], 'EL'), entry('ig', 'ISLAMIC GROUP')]);
+  const strengths = (text: string) => findInDocument(m, text).map((x) => [text.slice(x.start, x.end), x.strength]);
+  it('is a one-word name: strong with an organisation cue nearby, else waiting for the full name', () => {
+    expect(strengths('the AI firm Megvii said')).toEqual([['Megvii', 'strong']]);
+    expect(strengths('Megvii said')).toEqual([]);
+    expect(strengths('Megvii Technology said.\nMegvii agreed.')).toEqual([['Megvii Technology', 'strong'], ['Megvii', 'context']]);
+  });
+  it('is no brand in a name the list writes in capitals only, or marked as an ordinary word', () => {
+    expect(strengths('militants put up an Islamic flag')).toEqual([]);
+    const nova = { ...entry('nova', 'Nova Technologies', [], 'EL'), ambiguous: [{ name: 'Nova Technologies', reason: 'common-phrase' as const }] };
+    expect(findInDocument(compileMatcher([nova]), 'the firm Nova said')).toEqual([]);
+  });
+});
+
 describe('generic government departments', () => {
   const common = new Set(['ministry', 'of', 'defence', 'the', 'russian', 'federation']);
   const isCommon: IsCommonWord = Object.assign((w: string) => common.has(w.toLowerCase()), {
