@@ -75,6 +75,24 @@ function commonFormsOf(entries: readonly Entry[]): Map<string, AmbiguityReason> 
 }
 
 /**
+ * Rule 5, class "activity or agent": in a name of three words or more (without its legal form),
+ * a long word ending in "-ing" is also read ending in "-er", and the other way round, one word at
+ * a time: "National Supercomputer Center" is written "National Supercomputing Center", and
+ * "Manufacturing" and "Manufacturer" alternate the same way. The other words must all match, so
+ * a variant that is no English word ("Helicopting") costs only memory.
+ */
+function endingVariants(tokens: readonly string[]): string[][] {
+  if (tokens.length < 3) return [];
+  const out: string[][] = [];
+  tokens.forEach((t, i) => {
+    if (t.length < 8) return;
+    const swapped = t.endsWith('ing') ? `${t.slice(0, -3)}er` : t.endsWith('er') ? `${t.slice(0, -2)}ing` : undefined;
+    if (swapped) out.push(tokens.map((x, j) => (j === i ? swapped : x)));
+  });
+  return out;
+}
+
+/**
  * Adds every form of every name (main name, aliases, native names) of the entries. The rules:
  *
  * 1. The name as listed is a strong form, except:
@@ -102,9 +120,10 @@ function commonFormsOf(entries: readonly Entry[]): Map<string, AmbiguityReason> 
  *    a name written in mixed case ("Megvii Technology" → "Megvii"; not "Positive Technologies"
  *    → "Positive", nor "ISLAMIC GROUP" → "Islamic"), it is a one-word name under rule 1 (strong
  *    with an organisation cue nearby).
- *
  * 4. A party the list names by a short acronym ("DJI") followed by a generic word ("DJI
  *    Technology") is a strong form: the acronym is then plainly the name of a company.
+ * 5. A long word ending in "-ing" or "-er" of a name of three words or more is also read with
+ *    the other ending (endingVariants).
  *
  * Context forms are flagged only where the same document names one of their entries strongly
  * (findInDocument). Forms marked anywhere in the list as common words or phrases count as marked
@@ -152,6 +171,7 @@ function addEntries(tables: TrieBuilder, entries: readonly Entry[]): void {
       const own = ownName ? foldedWords(ownName) : [];
       if (own.length >= 2) add(own, name, !mixedCase);
       if (core.length < tokens.length && core.length > 0) add(core, name, !mixedCase || core.length > 1);
+      for (const variant of endingVariants(core)) add(variant, name, true);
       const last = core[core.length - 1];
       if (core.length >= 2 && last !== undefined && GENERIC_TAIL_WORDS.has(last)) {
         // "NSO Group" → "NSO": the same party once the full name has been seen. A brand of one

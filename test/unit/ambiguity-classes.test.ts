@@ -170,6 +170,13 @@ describe('generic movement aliases', () => {
 });
 
 describe('more forms of a name', () => {
+  it('reads a long "-ing" word as "-er" and the other way round, in names of three words or more', () => {
+    const m = compileMatcher([entry('nscz', 'National Supercomputer Center Zhengzhou', [], 'EL'), entry('scc', 'Supercomputer Center', [], 'EL')]);
+    const text = 'the National Supercomputing Center Zhengzhou and a Supercomputing Center';
+    expect(findInDocument(m, text).map((x) => [text.slice(x.start, x.end), x.entryIds[0]])).toEqual([
+      ['National Supercomputing Center Zhengzhou', 'nscz'],
+    ]);
+  });
   it('knows the own name before a bracketed short name and the parent ("…Problems (IITP), Russian Academy…")', () => {
     const e = entry('iitp', 'A.A. Kharkevich Institute for Information Transmission Problems (IITP), Russian Academy of Sciences (RAS)', [], 'EL');
     const text = 'including A.A. Kharkevich Institute for Information Transmission Problems and';
