@@ -32,7 +32,11 @@ export function loadCommonWords(): IsCommonWord {
   // SUBTLEX spells a word capitalised when it mostly appears so: a proper name ("China",
   // "Russian"), which makes a phrase a name rather than ordinary words (see ambiguity.ts).
   const names = new Set(frequent.filter((w) => /^\p{Lu}/u.test(w.word)).map((w) => w.word.toLowerCase()));
+  // Any word SUBTLEX has seen at all, however rarely ("candiru", 2): a one-word name that is such
+  // a word may mean something else (see 'known-word' in ambiguity.ts).
+  const seen = new Set(words.map((w) => w.word.toLowerCase()));
   return Object.assign((word: string) => common.has(word.toLowerCase()), {
     isNameWord: (word: string) => names.has(word.toLowerCase()),
+    isKnownWord: (word: string) => seen.has(word.toLowerCase()),
   });
 }

@@ -101,13 +101,15 @@ function endingVariants(tokens: readonly string[]): string[][] {
  *      capitalised or in capitals in the text (small words such as "of" aside);
  *    - three letters or fewer, or made only of one- and two-letter words → context, capitals;
  *    - a single word (Latin, Cyrillic, Greek…) → strong, but only with a capital ("Candiru", not
- *      the candiru fish), and only with an organisation cue in the same line nearby ("the
- *      Israeli firm Candiru", "sanctions on Hikvision"; cues.ts) or a capital inside the word as
- *      the text writes it ("iFlytek"); else a context form. Class "one-word name": one word is
- *      often also something else with a capital (the Candiru catfish at the start of a sentence,
- *      the Soyuz spacecraft, the Kepler telescope, Ultron in a film title), so it counts on its
- *      own only where the text shows it names an organisation, and otherwise once the page
- *      names the party strongly. Acronyms (below) have their own rules.
+ *      the candiru fish). Class "one-word name": one word is often also something else with a
+ *      capital (the Candiru catfish at the start of a sentence, the Soyuz spacecraft, the Kepler
+ *      telescope, Ultron in a film title), so it is strong only with an organisation cue in the
+ *      same line nearby ("the Israeli firm Candiru", "sanctions on Hikvision"; cues.ts) or a
+ *      capital inside the word as the text writes it ("iFlytek"); else a context form, flagged
+ *      once the page names the party strongly. Exception: the party's coined name, i.e. its main
+ *      name or the short name the list brackets after it ("Huawei", "Sugon", "TALIBAN"), when
+ *      the list build does not mark it as a word English knows ('known-word': "Candiru").
+ *      Acronyms (below) have their own rules.
  *    The page matcher adds one rule: a name written all in lower case is a context form.
  * 2. Without its trailing bracketed short name, before a bracketed short name followed by a comma
  *    and the parent's name, and without its legal form (legal-forms.ts),
@@ -137,7 +139,9 @@ function addEntries(tables: TrieBuilder, entries: readonly Entry[]): void {
     // legal form ("DENISE COMPANY") may be anything. Mixed-case names show a proper name.
     const mixedCase = /\p{Ll}/u.test(entry.name);
     const isMarked = (tokens: string[]): boolean => marks.has(tokens.join(' ')) || common.has(tokens.join(' '));
-    const add = (tokens: string[], name: string, weakIfShort: boolean): void => {
+    // The party's own names: the main name and the short name the list brackets after it.
+    const ownShort = /\(([^()]+)\)\s*$/u.exec(entry.name)?.[1]?.trim();
+    const add = (tokens: string[], name: string, weakIfShort: boolean, asListed = false): void => {
       const form = tokens.join(' ');
       const reason = marks.get(form) ?? common.get(form);
       const cjk = CJK.test(form);
@@ -148,13 +152,14 @@ function addEntries(tables: TrieBuilder, entries: readonly Entry[]): void {
       const listedAcronym = tokens.length === 1 && isListedAcronym(name, entry);
       const upper = listedAcronym || (tokens.length === 1 && !contextOnly && isAcronym(name, entry, mixedCase));
       const strength = contextOnly && !listedAcronym ? CONTEXT : STRONG;
-      const cue = strength === STRONG && !upper && tokens.length === 1 && !cjk;
+      const coined = asListed && (name === entry.name || name === ownShort) && reason === undefined;
+      const cue = strength === STRONG && !upper && tokens.length === 1 && !cjk && !coined;
       tables.add(tokens, { entry: index, strength, caps, upper, alone: listedAcronym, cue, name });
     };
     for (const name of [entry.name, ...(entry.aliases ?? []), ...(entry.nativeNames ?? [])]) {
       const tokens = foldedWords(name);
       if (tokens.length === 0) continue;
-      add(tokens, name, false);
+      add(tokens, name, false, true);
       if (isListedAcronym(name, entry)) {
         // "Shenzhen DJI Technology Co Ltd": the listed acronym with a generic company word after
         // it is the party under a fuller name (rule 4).

@@ -36,7 +36,8 @@ export type AmbiguityReason =
   | 'common-word' // an ordinary word or phrase: "Arsenal", "Soyuz", "Best"
   | 'common-phrase' // several common words: "Positive Technologies"; flagged when capitalised
   | 'short-acronym' // three letters or fewer: "MOD", "MPK"
-  | 'derived-short-form'; // made by the matcher, e.g. "NSO" from "NSO Group"
+  | 'derived-short-form' // made by the matcher, e.g. "NSO" from "NSO Group"
+  | 'known-word'; // one word English also uses ("Candiru", the fish): flagged with an organisation cue nearby
 
 export interface AmbiguousName {
   name: string;

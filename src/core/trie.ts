@@ -140,7 +140,10 @@ export class TrieBuilder {
       if (!refs) continue;
       // Same list: the entry whose main name this is comes before entries reached through an alias.
       const viaAlias = (r: PatternRef): number => (entries[r.entry]?.name === r.name ? 0 : 1);
-      refs.sort((a, b) => rank(a) - rank(b) || viaAlias(a) - viaAlias(b) || a.entry - b.entry);
+      // Same list: a form that stands on its own ("Huawei" of "… (Huawei)") comes before one that
+      // needs a cue ("Huawei" of "Huawei International Co., Limited" without its generic words).
+      const needsCue = (r: PatternRef): number => (r.cue === true ? 1 : 0);
+      refs.sort((a, b) => rank(a) - rank(b) || needsCue(a) - needsCue(b) || viaAlias(a) - viaAlias(b) || a.entry - b.entry);
       for (const r of refs) {
         let n = nameIds.get(r.name);
         if (n === undefined) {

@@ -111,10 +111,13 @@ describe('strong and context-only forms', () => {
     expect(found('The Israeli firm Candiru sold spyware.')).toEqual([['Candiru', 'EL-candiru']]);
     expect(found('Candiru customers\nwere hacked by the firm')).toEqual([]); // the cue is on another line
     expect(found('Huawei launches a smartphone; Рособоронэкспорт')).toEqual([['Huawei', 'EL-huawei']]);
+    // The party's coined name (main name, or the short name bracketed after it) needs no cue,
+    // unless the list marks it as a word English knows ("Candiru" here).
+    expect(found('Huawei said so')).toEqual([['Huawei', 'EL-huawei']]);
     // Without a cue it waits for a strong mention of the party, like a short form.
     expect(found('Candiru said so. Saito Tech Ltd. agreed.')).toEqual([['Candiru', 'EL-candiru'], ['Saito Tech Ltd', 'EL-candiru']]);
-    // A capital inside the word as written ("iFlytek") marks a coined brand name.
-    const brand = compileMatcher([{ id: 'EL-x', list: 'EL', listName: 'Entity List', type: 'entity', name: 'IFLYTEK' } as Entry]);
+    // A capital inside the word as written ("iFlytek") marks a coined brand name (here an alias).
+    const brand = compileMatcher([{ id: 'EL-x', list: 'EL', listName: 'Entity List', type: 'entity', name: 'Anhui Example Information Co.', aliases: ['IFLYTEK'] } as Entry]);
     expect(found('iFlytek said', brand)).toEqual([['iFlytek', 'EL-x']]);
     expect(found('Iflytek said', brand)).toEqual([]);
   });

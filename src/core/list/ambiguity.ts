@@ -14,7 +14,11 @@ import { note, type CleanReport } from './clean';
  * Whether a word is ordinary English. `isNameWord`, where the word source knows it, tells
  * which common words are proper names ("China", "Russian"): a phrase with one is a name.
  */
-export type IsCommonWord = ((word: string) => boolean) & { isNameWord?: (word: string) => boolean };
+export type IsCommonWord = ((word: string) => boolean) & {
+  isNameWord?: (word: string) => boolean;
+  /** Whether English uses the word at all, however rarely: "candiru" (the fish), not "huawei". */
+  isKnownWord?: (word: string) => boolean;
+};
 
 /** Words that open the name of a government department: "Ministry of …", "Department of …". */
 const DEPARTMENT_HEADS = new Set(['ministry', 'department', 'directorate', 'secretariat']);
@@ -107,6 +111,10 @@ export function markAmbiguous(entry: Entry, isCommonWord: IsCommonWord, report: 
       const reason = words.length === 1 ? 'common-word' : 'common-phrase';
       add(name, reason, reason, name);
     }
+    // Class "known word": one word that is not common, but that English knows ("Candiru", a
+    // catfish). A main name or listed short name of one word counts on its own as the party's
+    // coined name (compile.ts, rule 1) unless marked so: then it needs an organisation cue.
+    if (tokens.length === 1 && isCommonWord.isKnownWord?.(tokens[0] ?? '') === true) add(name, 'known-word', 'known word', name);
     const core = stripLegalForms(tokens);
     if (core.length > 0 && core.length < tokens.length && core.every(isCommonWord)) {
       const reason = core.length === 1 ? 'common-word' : 'common-phrase';
@@ -124,14 +132,17 @@ export function markAmbiguous(entry: Entry, isCommonWord: IsCommonWord, report: 
  */
 export function commonWordsFromBundle(bundle: Pick<Bundle, 'entries'>): IsCommonWord {
   const words = new Set<string>();
+  const known = new Set<string>();
   for (const e of bundle.entries) {
     for (const a of e.ambiguous ?? []) {
+      if (a.reason === 'known-word') for (const t of tokenize(a.name)) known.add(t.text);
       if (a.reason !== 'common-word' && a.reason !== 'common-phrase') continue;
       for (const t of tokenize(a.name)) words.add(t.text);
     }
   }
-  return (word) => {
+  const all = (set: Set<string>) => (word: string) => {
     const folded = tokenize(word);
-    return folded.length > 0 && folded.every((t) => words.has(t.text));
+    return folded.length > 0 && folded.every((t) => set.has(t.text));
   };
+  return Object.assign(all(words), { isKnownWord: all(known) });
 }

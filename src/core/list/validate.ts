@@ -6,7 +6,7 @@
  */
 import { ENTRY_TYPES, LIST_CODES, isListCode, type Bundle, type Entry, type ListCode } from '../model';
 
-const AMBIGUITY_REASONS: readonly string[] = ['common-word', 'common-phrase', 'short-acronym', 'derived-short-form'];
+const AMBIGUITY_REASONS: readonly string[] = ['common-word', 'common-phrase', 'short-acronym', 'derived-short-form', 'known-word'];
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const ISO2 = /^[A-Z]{2}$/;
 

@@ -101,4 +101,13 @@ describe('ambiguity marks', () => {
     expect(common('MPK')).toBe(false);
     expect(common('Huawei')).toBe(false);
   });
+  it('marks a one-word name that English knows, however rarely, and carries the mark to downloads', () => {
+    const isCommon = Object.assign((w: string) => w.toLowerCase() === 'arsenal', { isKnownWord: (w: string) => ['candiru', 'arsenal'].includes(w.toLowerCase()) });
+    expect(markAmbiguous(entry('Candiru', ['Huawei']), isCommon, newReport())).toEqual([{ name: 'Candiru', reason: 'known-word' }]);
+    expect(markAmbiguous(entry('Arsenal'), isCommon, newReport())).toEqual([{ name: 'Arsenal', reason: 'common-word' }]);
+    const fromBundle = commonWordsFromBundle({ entries: [{ ...entry('Candiru'), ambiguous: [{ name: 'Candiru', reason: 'known-word' as const }] }] });
+    expect(fromBundle.isKnownWord?.('candiru')).toBe(true);
+    expect(fromBundle.isKnownWord?.('Huawei')).toBe(false);
+    expect(fromBundle('candiru')).toBe(false);
+  });
 });
