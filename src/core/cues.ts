@@ -38,15 +38,12 @@ const CUE_WORDS = [
   'producent*', 'korporacj*', 'sankcj*', 'компани*', 'корпораци*', 'концерн*', 'предприяти*', 'санкци*', 'производител*',
 ];
 
-/** One expression for all cue words; none may continue a word on the left. */
-const CUE = new RegExp(
-  CUE_WORDS.map((w) => {
-    const stem = w.endsWith('*');
-    const escaped = (stem ? w.slice(0, -1) : w).replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+');
-    return `(?<![\\p{L}\\p{N}])${escaped}${stem ? '' : '(?:e?s)?(?![\\p{L}\\p{N}])'}`;
-  }).join('|'),
-  'iu',
-);
+const escape = (w: string): string => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+');
+const STEMS = CUE_WORDS.filter((w) => w.endsWith('*')).map((w) => escape(w.slice(0, -1)));
+const WORDS = CUE_WORDS.filter((w) => !w.endsWith('*')).map(escape);
+
+/** One expression for all cue words, none continuing a word on the left; one lookbehind for all. */
+const CUE = new RegExp(`(?<![\\p{L}\\p{N}])(?:${STEMS.join('|')}|(?:${WORDS.join('|')})(?:e?s)?(?![\\p{L}\\p{N}]))`, 'iu');
 
 const LINE_BREAK = /[\n\r\u2028\u2029]/;
 
