@@ -21,12 +21,23 @@ export interface Mark {
   wrappers?: HTMLElement[];
 }
 
+/** A page that changed its DOM this recently is taken to be changing still. */
+const PAGE_BUSY_MS = 300;
+/** The longest a mention waits to be drawn, from when its text was read. */
+const MAX_WAIT_MS = 120;
+
 const supported = typeof CSS !== 'undefined' && 'highlights' in CSS && typeof Highlight === 'function';
 
 export class Highlighter {
   private readonly highlight = supported ? new Highlight() : undefined;
   private readonly flash = supported ? new Highlight() : undefined;
   private style: HighlightStyle = 'underline';
+  private readonly toAdd = new Set<Range>();
+  private readonly toDelete = new Set<Range>();
+  private flushTimer: ReturnType<typeof setTimeout> | undefined;
+  private flushAt = Infinity;
+  private frameRequested = false;
+  private lastPageChange = -Infinity;
   /**
    * Fallback only: runs a DOM change of ours so that the page's mutation observer can tell it
    * from the page's own changes (else each <mark> would trigger a rescan, and the rescan new
@@ -50,16 +61,72 @@ export class Highlighter {
     CSS.highlights.set(STYLE_NAMES[style], this.highlight);
   }
 
-  add(mark: Mark): void {
-    if (this.highlight) this.highlight.add(mark.range);
-    else this.ownChange(() => (mark.wrappers = wrap(mark.range)));
+  /** `readAt`: when the mention's text was read (performance.now()); the wait counts from then. */
+  add(mark: Mark, readAt = performance.now()): void {
+    if (this.highlight) {
+      this.toDelete.delete(mark.range);
+      this.toAdd.add(mark.range);
+      this.schedule(readAt + MAX_WAIT_MS);
+    } else this.ownChange(() => (mark.wrappers = wrap(mark.range)));
   }
 
   remove(mark: Mark): void {
-    if (this.highlight) this.highlight.delete(mark.range);
-    else this.ownChange(() => {
+    if (this.highlight) {
+      this.toAdd.delete(mark.range);
+      this.toDelete.add(mark.range);
+      this.schedule(performance.now() + MAX_WAIT_MS);
+    } else this.ownChange(() => {
       for (const w of mark.wrappers ?? []) unwrap(w);
     });
+  }
+
+  /**
+   * The page changed its DOM (called from the mutation observer, before the page's next frame).
+   * Chromium rebuilds the markers of every registered range in each frame where the DOM or a
+   * highlight changed, so changes that wait are drawn now, in the frame the page pays for anyway.
+   */
+  pageChanged(): void {
+    this.lastPageChange = performance.now();
+    if (this.waiting > 0) this.flush();
+  }
+
+  /** Draws the waiting changes now. */
+  flush(): void {
+    clearTimeout(this.flushTimer);
+    this.flushTimer = undefined;
+    this.flushAt = Infinity;
+    this.frameRequested = false;
+    if (!this.highlight) return;
+    for (const range of this.toDelete) this.highlight.delete(range);
+    for (const range of this.toAdd) this.highlight.add(range);
+    this.toDelete.clear();
+    this.toAdd.clear();
+  }
+
+  /** Ranges added or removed but not drawn yet (for tests). */
+  get waiting(): number {
+    return this.toAdd.size + this.toDelete.size;
+  }
+
+  /**
+   * Changes are drawn together, once per frame at most: every change to a Highlight makes the
+   * next frame re-mark every range on the page. While the page itself keeps changing, they wait
+   * for its next change (until `latest`), so that one frame carries both; otherwise they are
+   * drawn in the next animation frame (or at `latest` in a hidden tab, which has none).
+   */
+  private schedule(latest: number): void {
+    const now = performance.now();
+    const pageBusy = now - this.lastPageChange < PAGE_BUSY_MS;
+    if (!pageBusy && !this.frameRequested && typeof requestAnimationFrame === 'function') {
+      this.frameRequested = true;
+      requestAnimationFrame(() => {
+        if (this.frameRequested) this.flush();
+      });
+    }
+    if (latest >= this.flushAt) return;
+    clearTimeout(this.flushTimer);
+    this.flushAt = latest;
+    this.flushTimer = setTimeout(() => this.flush(), Math.max(0, latest - now));
   }
 
   flashRange(range: Range): void {

@@ -43,16 +43,19 @@ const VISIBILITY_ATTRIBUTES = ['hidden', 'open', 'class', 'style'];
 
 const onMutations = guard((records: MutationRecord[]) => {
   if (!scanner) return;
+  let pageChanged = false;
   for (const r of records) {
     const target = r.target;
     if (target.nodeName === CARD_TAG.toUpperCase() || target.parentElement?.tagName === CARD_TAG.toUpperCase()) continue;
+    pageChanged = true;
     if (r.type === 'attributes') scanner.attributeChanged(target as Element);
     else if (r.type === 'childList' && r.removedNodes.length === 0) {
       // Only additions: scan what was added, not the whole container again (a feed appending
       // paragraphs would otherwise make every append re-read all the ones before it).
-      for (const added of r.addedNodes) if (added.nodeName !== CARD_TAG.toUpperCase()) scanner.enqueue(added);
+      for (const added of r.addedNodes) if (added.nodeName !== CARD_TAG.toUpperCase()) scanner.enqueue(added, true);
     } else scanner.enqueue(target.nodeType === Node.TEXT_NODE ? (target.parentNode ?? target) : target);
   }
+  if (pageChanged) highlighter.pageChanged();
 });
 
 function observe(root: Node): void {

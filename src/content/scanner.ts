@@ -11,6 +11,7 @@ import type { Highlighter, Mark } from './highlighter';
 import { PageContext } from './context';
 import { IdleRunner, RootQueue } from './scheduler';
 import { piecesOf, type Piece } from './pieces';
+import { anyTextWithin, insideAny } from './subtree';
 
 /** Text per `match` message: large enough to cost few messages, small enough to answer fast. */
 const BATCH_CHARS = 200_000;
@@ -26,6 +27,8 @@ export interface Record_ extends Mark {
 interface ReadBlock {
   block: Block;
   walk: number;
+  /** When the walk that read it began (performance.now()). */
+  readAt: number;
 }
 
 /**
@@ -61,6 +64,16 @@ export class Scanner {
   );
   private readonly runner = new IdleRunner((deadline) => this.work(deadline));
   private walker: BlockWalker | null = null;
+  /** Roots taken off the queue whose old mentions are dropped already, to walk next. */
+  private toWalk: Node[] = [];
+  private walkingRoot: Node | null = null;
+  private walkStartedAt = 0;
+  /** The walk count when the roots in toWalk and walkingRoot had their old mentions dropped. */
+  private droppedAtWalk = 0;
+  /** Roots queued because the page inserted them (see enqueue). */
+  private addedRoots = new WeakSet<Node>();
+  /** A root other than a newly inserted one was queued: the next batch looks at every mark. */
+  private sweepDue = false;
   private walk = 0;
   private pending: ReadBlock[] = [];
   private pendingChars = 0;
@@ -78,10 +91,15 @@ export class Scanner {
     private readonly onShadowRoot: (root: ShadowRoot) => void,
   ) {}
 
-  /** Queues a changed node: the nearest block around it is scanned again. */
-  enqueue(node: Node): void {
+  /**
+   * Queues a changed node: the nearest block around it is scanned again. `added`: the node was
+   * just inserted by the page (a new paragraph usually holds no mention of ours yet).
+   */
+  enqueue(node: Node, added = false): void {
     if (this.stopped) return;
     const root = node.nodeType === Node.DOCUMENT_FRAGMENT_NODE ? node : (blockAncestor(node) ?? node);
+    if (added && root === node) this.addedRoots.add(root);
+    else this.sweepDue = true;
     if (this.queue.add(root)) this.runner.request();
   }
 
@@ -104,9 +122,12 @@ export class Scanner {
     this.runner.stop();
     this.queue.clear();
     this.walker = null;
+    this.walkingRoot = null;
+    this.toWalk = [];
     this.pending = [];
     this.outbox = [];
     for (const r of this.marks) this.drop(r);
+    this.highlighter.flush();
   }
 
   /** Distinct entries drawn in this frame, with how often each is mentioned. */
@@ -120,24 +141,36 @@ export class Scanner {
   }
 
   get busy(): boolean {
-    return this.inFlight > 0 || this.walker !== null || this.queue.size > 0 || this.outbox.length > 0;
+    return this.inFlight > 0 || this.walker !== null || this.toWalk.length > 0 || this.queue.size > 0 || this.outbox.length > 0;
   }
 
   /** One slice: walks queued roots until the deadline; returns true while work remains. */
   private work(deadline: number): boolean {
     while (performance.now() < deadline) {
       if (!this.walker) {
-        const root = this.queue.take();
+        if (this.toWalk.length === 0) {
+          // Everything queued is taken at once, and its old mentions dropped in one pass over
+          // the marks: a feed appending fifty paragraphs queues fifty roots, and a pass per root
+          // made every append cost fifty times the number of highlights on the page.
+          this.toWalk = this.queue.takeAll().filter((r) => r.isConnected);
+          if (this.sweepDue || this.toWalk.some((r) => !this.addedRoots.has(r) || this.marksInside(r))) {
+            this.sweepDue = false;
+            this.dropWithin(this.toWalk);
+          }
+          this.droppedAtWalk = this.walk;
+          resetVisibilityCache();
+        }
+        const root = this.toWalk.shift();
         if (root === undefined) break;
         if (!root.isConnected) continue;
-        this.dropWithin(root);
-        resetVisibilityCache();
         this.walk++;
         this.walker = new BlockWalker(root);
+        this.walkingRoot = root;
+        this.walkStartedAt = performance.now();
       }
       for (const block of this.walker.next(deadline, () => performance.now())) {
         this.lastWalk.set(walkKey(block), this.walk);
-        this.pending.push({ block, walk: this.walk });
+        this.pending.push({ block, walk: this.walk, readAt: this.walkStartedAt });
         this.pendingChars += block.text.length;
       }
       for (const shadow of this.walker.shadowRoots.splice(0)) {
@@ -148,10 +181,13 @@ export class Scanner {
         }
         this.enqueue(shadow);
       }
-      if (this.walker.done) this.walker = null;
+      if (this.walker.done) {
+        this.walker = null;
+        this.walkingRoot = null;
+      }
       if (this.pendingChars >= BATCH_CHARS) this.send();
     }
-    const walking = this.walker !== null || this.queue.size > 0;
+    const walking = this.walker !== null || this.toWalk.length > 0 || this.queue.size > 0;
     // Send what is read when the walk ends, when a batch is full, or when nothing is on its way:
     // the first highlights then come after one slice, not after a whole batch of text.
     if (!walking || this.inFlight === 0) this.send();
@@ -195,9 +231,11 @@ export class Scanner {
         if (!reply || !Array.isArray(reply.mentions)) return;
         for (const [id, s] of Object.entries(reply.entries)) this.summaries.set(id, s);
         const added: Record_[] = [];
+        const rereading = this.rereading();
+        const readAt = batch.reduce((t, b) => Math.min(t, b.read.readAt), Infinity);
         reply.mentions.forEach((mentions, i) => {
           const item = batch[i];
-          if (!item || !this.current(item.read)) return;
+          if (!item || !this.current(item.read, rereading)) return;
           const { read, piece } = item;
           for (const m of mentions) {
             const start = m.start + piece.offset;
@@ -209,7 +247,7 @@ export class Scanner {
         for (const rec of this.context.admit(added)) {
           rec.entryIds = rec.mention.entryIds;
           rec.active = true;
-          this.highlighter.add(rec);
+          this.highlighter.add(rec, readAt);
         }
       })
       .catch((err: unknown) => {
@@ -223,9 +261,22 @@ export class Scanner {
       });
   }
 
-  /** False when the block's text was read again (or changed) while its match was on the way. */
-  private current({ block, walk }: ReadBlock): boolean {
-    return this.lastWalk.get(walkKey(block)) === walk && block.nodes.every((n) => n.isConnected);
+  /** The roots whose old mentions are dropped and which are read again now or next. */
+  private rereading(): { roots: Set<Node>; known: Map<Node, boolean> } {
+    const roots = new Set(this.toWalk);
+    if (this.walkingRoot) roots.add(this.walkingRoot);
+    return { roots, known: new Map() };
+  }
+
+  /**
+   * False when the block's text was read again (or changed) while its match was on the way, or
+   * is about to be read again (its old mentions were dropped, and the new reading brings its own).
+   */
+  private current({ block, walk }: ReadBlock, rereading: { roots: Set<Node>; known: Map<Node, boolean> }): boolean {
+    if (this.lastWalk.get(walkKey(block)) !== walk || !block.nodes.every((n) => n.isConnected)) return false;
+    // Read before the roots being read again had their mentions dropped, and inside one of them.
+    const first = block.nodes[0];
+    return walk > this.droppedAtWalk || rereading.roots.size === 0 || !first || !insideAny(first, rereading.roots, rereading.known);
   }
 
   private record(block: Block, m: Mention): Record_ | null {
@@ -261,11 +312,26 @@ export class Scanner {
     for (const node of rec.nodes) this.byNode.get(node)?.delete(rec);
   }
 
-  /** Forgets the mentions inside `root` (about to be read again) and those that left the page. */
-  private dropWithin(root: Node): void {
+  /**
+   * Whether an inserted root holds text with mentions (it was moved, not made). A large root
+   * is taken to hold some: the pass over every mark is then cheaper than reading it all here.
+   */
+  private marksInside(root: Node): boolean {
+    return this.marks.size > 0 && anyTextWithin(root, 256, (text) => (this.byNode.get(text)?.size ?? 0) > 0);
+  }
+
+  /**
+   * Forgets the mentions inside any of `roots` (about to be read again) and those that left the
+   * page, in one pass: each mark looks up its ancestors in a set of the roots, and what is found
+   * for an ancestor is remembered for the marks that share it.
+   */
+  private dropWithin(roots: readonly Node[]): void {
+    if (roots.length === 0 || this.marks.size === 0) return;
+    const rootSet = new Set(roots);
+    const known = new Map<Node, boolean>();
     for (const rec of this.marks) {
       const node = rec.range.startContainer;
-      if (!node.isConnected || root.contains(node)) this.drop(rec);
+      if (!node.isConnected || insideAny(node, rootSet, known)) this.drop(rec);
     }
   }
 }

@@ -37,6 +37,13 @@ export class RootQueue<N> {
     return next.value;
   }
 
+  /** Every queued root, oldest first, taken off the queue. */
+  takeAll(): N[] {
+    const all = [...this.roots];
+    this.roots.clear();
+    return all;
+  }
+
   get size(): number {
     return this.roots.size;
   }

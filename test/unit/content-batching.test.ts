@@ -1,0 +1,205 @@
+/**
+ * The content script's work per page change stays small: changed roots are taken together,
+ * marks inside them are found through a set of roots instead of a pass per root, and highlight
+ * changes are drawn together (in the frame of the page's own next change when it keeps changing).
+ */
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { RootQueue } from '../../src/content/scheduler';
+import { anyTextWithin, insideAny } from '../../src/content/subtree';
+
+/** A minimal node: a parent link, and a name to read failures by. */
+interface FakeNode {
+  name: string;
+  parentNode: FakeNode | null;
+}
+const node = (name: string, parent: FakeNode | null = null): FakeNode => ({ name, parentNode: parent });
+
+describe('marks inside any of several roots', () => {
+  const body = node('body');
+  const feed = node('feed', body);
+  const p1 = node('p1', feed);
+  const p2 = node('p2', feed);
+  const text1 = node('#text1', p1);
+  const text2 = node('#text2', p2);
+  const aside = node('aside', body);
+  const text3 = node('#text3', aside);
+  const asNode = (n: FakeNode): Node => n as unknown as Node;
+
+  it('finds a node inside one of the roots, or equal to one, and not a node outside them', () => {
+    const roots = new Set([asNode(p1), asNode(aside)]);
+    const known = new Map<Node, boolean>();
+    expect(insideAny(asNode(text1), roots, known)).toBe(true);
+    expect(insideAny(asNode(text3), roots, known)).toBe(true);
+    expect(insideAny(asNode(text2), roots, known)).toBe(false);
+    expect(insideAny(asNode(aside), roots, known)).toBe(true);
+    expect(insideAny(asNode(body), roots, known)).toBe(false);
+  });
+
+  it('remembers the answer for ancestors, so marks sharing them do not climb again', () => {
+    const roots = new Set([asNode(feed)]);
+    const known = new Map<Node, boolean>();
+    insideAny(asNode(text1), roots, known);
+    expect(known.get(asNode(p1))).toBe(true);
+    expect(known.has(asNode(body))).toBe(false); // the climb stopped at the root
+    // A later answer reuses the cache: a node whose parent is known is answered from it.
+    const orphan = node('#late', p1);
+    expect(insideAny(asNode(orphan), new Set(), known)).toBe(true);
+  });
+
+  it('answers false for a detached node with no roots', () => {
+    expect(insideAny(asNode(node('#alone')), new Set(), new Map())).toBe(false);
+  });
+});
+
+describe('text nodes of an inserted root', () => {
+  beforeEach(() => {
+    vi.stubGlobal('NodeFilter', { SHOW_TEXT: 4 });
+    vi.stubGlobal('Node', { TEXT_NODE: 3 });
+  });
+  afterEach(() => vi.unstubAllGlobals());
+
+  // A stand-in for a document: createTreeWalker walks a list of text nodes.
+  const rootWith = (texts: string[]): Node => {
+    const doc = {
+      createTreeWalker: () => {
+        let i = 0;
+        return { nextNode: () => (i < texts.length ? ({ data: texts[i++] } as unknown as Node) : null) };
+      },
+    };
+    return { nodeType: 1, ownerDocument: doc } as unknown as Node;
+  };
+
+  it('finds a text node that passes the test', () => {
+    expect(anyTextWithin(rootWith(['a', 'marked', 'b']), 10, (t) => t.data === 'marked')).toBe(true);
+    expect(anyTextWithin(rootWith(['a', 'b']), 10, (t) => t.data === 'marked')).toBe(false);
+  });
+
+  it('takes a root with more text nodes than the limit to hold one', () => {
+    expect(anyTextWithin(rootWith(['a', 'b', 'c']), 2, () => false)).toBe(true);
+    expect(anyTextWithin(rootWith(['a', 'b']), 2, () => false)).toBe(false);
+  });
+});
+
+describe('taking every queued root at once', () => {
+  const inside = (outer: string, inner: string): boolean => inner.startsWith(`${outer}/`);
+
+  it('returns the roots in order and leaves the queue empty', () => {
+    const q = new RootQueue<string>(inside, () => '/body');
+    q.add('/body/a');
+    q.add('/body/b');
+    q.add('/body/a/x');
+    expect(q.takeAll()).toEqual(['/body/a', '/body/b']);
+    expect(q.size).toBe(0);
+    expect(q.takeAll()).toEqual([]);
+  });
+});
+
+describe('highlight changes drawn together', () => {
+  /** A fake registry and Highlight that count their changes. */
+  class FakeHighlight extends Set<unknown> {
+    priority = 0;
+    changes = 0;
+    override add(v: unknown): this {
+      this.changes++;
+      return super.add(v);
+    }
+    override delete(v: unknown): boolean {
+      this.changes++;
+      return super.delete(v);
+    }
+  }
+  let frames: (() => void)[] = [];
+  let registry: Map<string, FakeHighlight>;
+
+  beforeEach(() => {
+    vi.useFakeTimers();
+    vi.resetModules();
+    frames = [];
+    registry = new Map();
+    vi.stubGlobal('Highlight', FakeHighlight);
+    vi.stubGlobal('CSS', { highlights: registry });
+    vi.stubGlobal('requestAnimationFrame', (cb: () => void) => frames.push(cb));
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+    vi.unstubAllGlobals();
+  });
+
+  const load = async () => {
+    const { Highlighter, HIGHLIGHT_NAME } = await import('../../src/content/highlighter');
+    const h = new Highlighter();
+    const drawn = registry.get(HIGHLIGHT_NAME) as FakeHighlight;
+    return { h, drawn };
+  };
+  const mark = (): { range: Range; entryIds: string[] } => ({ range: {} as Range, entryIds: ['x'] });
+  const runFrame = (): void => {
+    const due = frames;
+    frames = [];
+    for (const cb of due) cb();
+  };
+
+  it('on a quiet page, draws what was added in the next animation frame, all at once', async () => {
+    const { h, drawn } = await load();
+    const a = mark();
+    const b = mark();
+    h.add(a);
+    h.add(b);
+    expect(drawn.size).toBe(0);
+    expect(h.waiting).toBe(2);
+    runFrame();
+    expect(drawn.has(a.range) && drawn.has(b.range)).toBe(true);
+    expect(h.waiting).toBe(0);
+  });
+
+  it('never draws a range removed before it was drawn', async () => {
+    const { h, drawn } = await load();
+    const a = mark();
+    h.add(a);
+    h.remove(a);
+    runFrame();
+    expect(drawn.has(a.range)).toBe(false);
+  });
+
+  it('on a changing page, waits for the page\'s next change and draws then', async () => {
+    const { h, drawn } = await load();
+    h.pageChanged();
+    const a = mark();
+    h.add(a);
+    expect(frames).toHaveLength(0); // no frame of its own
+    vi.advanceTimersByTime(50);
+    expect(drawn.has(a.range)).toBe(false);
+    h.pageChanged();
+    expect(drawn.has(a.range)).toBe(true);
+  });
+
+  it('on a changing page, draws by the time limit when the page does not change again', async () => {
+    const { h, drawn } = await load();
+    h.pageChanged();
+    const a = mark();
+    h.add(a, performance.now());
+    vi.advanceTimersByTime(119);
+    expect(drawn.has(a.range)).toBe(false);
+    vi.advanceTimersByTime(2);
+    expect(drawn.has(a.range)).toBe(true);
+  });
+
+  it('counts the wait from when the text was read, not from when its answer came', async () => {
+    const { h, drawn } = await load();
+    h.pageChanged();
+    const a = mark();
+    h.add(a, performance.now() - 200);
+    vi.advanceTimersByTime(0);
+    expect(drawn.has(a.range)).toBe(true);
+  });
+
+  it('flush draws at once (used when the scan stops)', async () => {
+    const { h, drawn } = await load();
+    const a = mark();
+    h.add(a);
+    h.flush();
+    expect(drawn.has(a.range)).toBe(true);
+    h.remove(a);
+    h.flush();
+    expect(drawn.has(a.range)).toBe(false);
+  });
+});
