@@ -1,7 +1,9 @@
 /**
  * The extension measured in Chromium (headless, the built dist/chrome loaded), beside the same
  * pages without it and highlighted by mark.js. Called by scripts/bench.ts in the same run;
- * `tsx scripts/bench-browser.ts [--quick]` runs it alone.
+ * `tsx scripts/bench-browser.ts [--quick] [--no-markjs] [--no-pages] [--extension DIR]` runs it
+ * alone (`--no-markjs`: the pages without mark.js; `--no-pages`: the worker and the dynamic page
+ * only; for comparing two builds quickly).
  *
  * 1. Ready time inside the extension's worker (compile, load from tables) and a real cold start.
  * 2. The ten largest saved pages and synthetic pages (5 MB): tasks, blocking time, first highlight.
@@ -45,18 +47,22 @@ export interface BrowserBenchOptions {
   log: (line: string) => void;
   /** A build of the extension other than dist/chrome. */
   extensionDir?: string;
+  /** Leave out mark.js on the pages. */
+  noMarkjs?: boolean;
+  /** Leave out the pages (the worker and the dynamic page only). */
+  noPages?: boolean;
 }
 
 const escapeRegex = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-export async function runBrowserBench({ quick, names, log, extensionDir }: BrowserBenchOptions): Promise<BrowserFigures> {
+export async function runBrowserBench({ quick, names, log, extensionDir, noMarkjs = false, noPages = false }: BrowserBenchOptions): Promise<BrowserFigures> {
   const extension = snapshotExtension(extensionDir);
   const server = await startServer();
   const browsers: BenchBrowser[] = [];
   try {
     const paragraphs = realParagraphs();
-    const pages = quick ? largestPages(10).slice(-1) : largestPages(10);
-    const syntheticSizes = quick ? [200_000] : [1_000_000, 5_000_000];
+    const pages = noPages ? [] : quick ? largestPages(10).slice(-1) : largestPages(10);
+    const syntheticSizes = noPages ? [] : quick ? [200_000] : [1_000_000, 5_000_000];
     const targets: { page: string; path: string; textChars: number }[] = [];
     for (const file of pages) {
       const html = withMarker(readPage(file));
@@ -80,7 +86,7 @@ export async function runBrowserBench({ quick, names, log, extensionDir }: Brows
       label: `mark.js markRegExp(), all ${names.length} names as one RegExp`,
       regexSource: `\\b(?:${[...names].sort((a, b) => b.length - a.length).map(escapeRegex).join('|')})\\b`,
     };
-    const markVariants = quick ? [fewVariant] : [fewVariant, allVariant];
+    const markVariants = noMarkjs ? [] : quick ? [fewVariant] : [fewVariant, allVariant];
 
     const withExt = await launchBench(extension.dir);
     browsers.push(withExt);
@@ -135,9 +141,18 @@ export async function runBrowserBench({ quick, names, log, extensionDir }: Brows
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, extension: { type: 'string' } } });
+  const { values } = parseArgs({
+    options: { quick: { type: 'boolean', default: false }, extension: { type: 'string' }, 'no-markjs': { type: 'boolean', default: false }, 'no-pages': { type: 'boolean', default: false } },
+  });
   const { defaultNames } = await import('./lib/bench-names');
-  const figures = await runBrowserBench({ quick: values.quick ?? false, names: defaultNames(), log: console.log, extensionDir: values.extension });
+  const figures = await runBrowserBench({
+    quick: values.quick ?? false,
+    names: defaultNames(),
+    log: console.log,
+    extensionDir: values.extension,
+    noMarkjs: values['no-markjs'],
+    noPages: values['no-pages'],
+  });
   const { browserTargets, printBrowserFigures, printTargets } = await import('./lib/bench-report');
   printBrowserFigures(figures, console.log);
   printTargets(browserTargets(figures), console.log);

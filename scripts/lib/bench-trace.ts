@@ -106,6 +106,31 @@ export interface MainThreadFigures {
   extensionScriptMs: number;
   /** Busy time of the extension's service worker thread (its tasks), ms; 0 when not traced. */
   workerBusyMs: number;
+  /** Rendering updates (frames) of the page's main thread. */
+  frames: number;
+  /**
+   * Time in the PrePaint phase, ms. It includes Chromium's rebuild of every highlight range's
+   * markers, which runs in each frame where the DOM, the styles or a registered highlight changed.
+   */
+  prePaintMs: number;
+  /** Time in layout, paint and commit, ms (the rest of rendering). */
+  layoutMs: number;
+  paintMs: number;
+}
+
+/** Sum of the outermost events of these names on one thread, ms, and their count. */
+function phaseMs(events: TraceEvent[], thread: string, names: ReadonlySet<string>): { ms: number; count: number } {
+  let ms = 0;
+  let count = 0;
+  let end = -1;
+  const mine = events.filter((e) => key(e) === thread && e.ph === 'X' && names.has(e.name)).sort((a, b) => a.ts - b.ts);
+  for (const e of mine) {
+    if (e.ts < end) continue;
+    end = e.ts + (e.dur ?? 0);
+    ms += (e.dur ?? 0) / 1000;
+    count++;
+  }
+  return { ms, count };
 }
 
 export function mainThreadFigures(events: TraceEvent[], frameId: string, extensionOrigin: string): MainThreadFigures {
@@ -122,5 +147,17 @@ export function mainThreadFigures(events: TraceEvent[], frameId: string, extensi
     extensionLongestMs: Math.max(0, ...tasks.filter((t) => t.extension).map((t) => t.ms)),
     extensionScriptMs: thread ? scriptMs(events, thread, extensionOrigin) : 0,
     workerBusyMs: workerTasks.reduce((sum, t) => sum + t.ms, 0),
+    ...renderingOf(events, thread),
+  };
+}
+
+function renderingOf(events: TraceEvent[], thread: string | undefined): Pick<MainThreadFigures, 'frames' | 'prePaintMs' | 'layoutMs' | 'paintMs'> {
+  if (!thread) return { frames: 0, prePaintMs: 0, layoutMs: 0, paintMs: 0 };
+  const prePaint = phaseMs(events, thread, new Set(['PrePaint']));
+  return {
+    frames: prePaint.count,
+    prePaintMs: prePaint.ms,
+    layoutMs: phaseMs(events, thread, new Set(['Layout'])).ms,
+    paintMs: phaseMs(events, thread, new Set(['Paint', 'Commit'])).ms,
   };
 }
