@@ -50,6 +50,12 @@ function printPages(f: BrowserFigures, log: Log): void {
   log('  → the highlight of the page\'s last paragraph; hl: highlights drawn. Heap: whole tab after GC, with minus without the extension.');
   const inScript = f.pages.map((p) => p.extension.main.extensionBlockingMs.toFixed(0)).join(', ');
   log(`  Blocking time of tasks that ran the content script, page by page: ${inScript} ms (the rest of "added" is rendering and contention).`);
+  for (const p of f.pages) {
+    p.extension.main.extensionLongTasks.forEach((taskMs, i) => {
+      const parts = p.extension.main.extensionLongTaskParts[i] ?? [];
+      log(`  extension task of ${taskMs.toFixed(0)} ms on ${p.page}: ${parts.join(' | ') || 'no event of 5 ms or more inside'}`);
+    });
+  }
   const render = f.pages.map((p) => `${p.page.replace(/\.html$/, '')} ${p.none.main.frames}→${p.extension.main.frames} frames, ${p.none.main.prePaintMs.toFixed(0)}→${p.extension.main.prePaintMs.toFixed(0)} ms`).join('; ');
   log(`  Rendering, without → with (frames; pre-paint, which holds Chromium's rebuild of every highlight range in each frame that changed): ${render}.`);
 

@@ -100,6 +100,11 @@ export interface MainThreadFigures {
   longTasks: number[];
   /** The long tasks in which the extension's code ran, ms. */
   extensionLongTasks: number[];
+  /**
+   * What the extension's long tasks spent their time in: per task, the events of 5 ms or more
+   * inside it (outermost first, task wrappers left out), as "name ms".
+   */
+  extensionLongTaskParts: string[][];
   /** The longest task in which the extension's code ran, ms. */
   extensionLongestMs: number;
   /** Time in the extension's script calls on the page's main thread, ms. */
@@ -144,6 +149,7 @@ export function mainThreadFigures(events: TraceEvent[], frameId: string, extensi
     extensionBlockingMs: tasks.filter((t) => t.extension).reduce((sum, t) => sum + Math.max(0, t.ms - LONG_TASK_MS), 0),
     longTasks: long.map((t) => t.ms),
     extensionLongTasks: long.filter((t) => t.extension).map((t) => t.ms),
+    extensionLongTaskParts: thread ? long.filter((t) => t.extension).map((t) => partsOf(events, thread, t)) : [],
     extensionLongestMs: Math.max(0, ...tasks.filter((t) => t.extension).map((t) => t.ms)),
     extensionScriptMs: thread ? scriptMs(events, thread, extensionOrigin) : 0,
     workerBusyMs: workerTasks.reduce((sum, t) => sum + t.ms, 0),
@@ -160,4 +166,22 @@ function renderingOf(events: TraceEvent[], thread: string | undefined): Pick<Mai
     layoutMs: phaseMs(events, thread, new Set(['Layout'])).ms,
     paintMs: phaseMs(events, thread, new Set(['Paint', 'Commit'])).ms,
   };
+}
+
+const WRAPPERS = new Set([...TASK_NAMES, 'AsyncTask Run', 'v8.callFunction', 'Receive mojo message']);
+
+/** Events of 5 ms or more inside a task, in order, nested ones indented by one space per level. */
+function partsOf(events: TraceEvent[], thread: string, task: Task): string[] {
+  const end = task.start + task.ms * 1000;
+  const inside = events
+    .filter((e) => key(e) === thread && e.ph === 'X' && e.ts >= task.start && e.ts + (e.dur ?? 0) <= end && (e.dur ?? 0) >= 5000 && !WRAPPERS.has(e.name))
+    .sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
+  const open: number[] = [];
+  const parts: string[] = [];
+  for (const e of inside) {
+    while (open.length > 0 && (open.at(-1) ?? 0) <= e.ts) open.pop();
+    if (open.length < 4) parts.push(`${' '.repeat(open.length)}${e.name} ${((e.dur ?? 0) / 1000).toFixed(0)}`);
+    open.push(e.ts + (e.dur ?? 0));
+  }
+  return parts.slice(0, 12);
 }
