@@ -246,6 +246,12 @@ const XML_DOCUMENT = `<?xml version="1.0" encoding="UTF-8"?>
 export const NORMAL_PAGE_PATH = '/hostile/normal.html';
 const NORMAL_PAGE = htmlPage('An ordinary page', `<p>The Commerce Department added ${CANARY} to the Entity List.</p>`);
 
+/**
+ * An ordinary page under its own address, for the Firefox self-check of task attribution (a
+ * throw-away add-on busies itself on this path only).
+ */
+export const SELF_CHECK_PAGE_PATH = '/hostile/self-check.html';
+
 export const HOSTILE_PAGES = {
   millionNodes: '/hostile/million-nodes.html',
   /** `deep(n)`: nesting n levels deep. */
@@ -270,6 +276,7 @@ export function addHostilePages(server: FixtureServer): void {
   server.route(HOSTILE_PAGES.svg, () => ({ body: SVG_DOCUMENT, contentType: 'image/svg+xml' }));
   server.route(HOSTILE_PAGES.xml, () => ({ body: XML_DOCUMENT, contentType: 'application/xml' }));
   server.route(NORMAL_PAGE_PATH, NORMAL_PAGE);
+  server.route(SELF_CHECK_PAGE_PATH, NORMAL_PAGE);
 }
 
 /**
