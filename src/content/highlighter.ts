@@ -25,6 +25,8 @@ export interface Mark {
 const PAGE_BUSY_MS = 300;
 /** The longest a mention waits to be drawn, from when its text was read. */
 const MAX_WAIT_MS = 120;
+/** On a quiet page, changes this close together are drawn together (about one frame). */
+const QUIET_WAIT_MS = 16;
 
 const supported = typeof CSS !== 'undefined' && 'highlights' in CSS && typeof Highlight === 'function';
 
@@ -36,7 +38,6 @@ export class Highlighter {
   private readonly toDelete = new Set<Range>();
   private flushTimer: ReturnType<typeof setTimeout> | undefined;
   private flushAt = Infinity;
-  private frameRequested = false;
   private lastPageChange = -Infinity;
   /**
    * Fallback only: runs a DOM change of ours so that the page's mutation observer can tell it
@@ -95,7 +96,6 @@ export class Highlighter {
     clearTimeout(this.flushTimer);
     this.flushTimer = undefined;
     this.flushAt = Infinity;
-    this.frameRequested = false;
     if (!this.highlight) return;
     for (const range of this.toDelete) this.highlight.delete(range);
     for (const range of this.toAdd) this.highlight.add(range);
@@ -109,24 +109,20 @@ export class Highlighter {
   }
 
   /**
-   * Changes are drawn together, once per frame at most: every change to a Highlight makes the
-   * next frame re-mark every range on the page. While the page itself keeps changing, they wait
-   * for its next change (until `latest`), so that one frame carries both; otherwise they are
-   * drawn in the next animation frame (or at `latest` in a hidden tab, which has none).
+   * Changes are drawn together: every change to a Highlight makes the next frame re-mark every
+   * range on the page. While the page itself keeps changing, they wait for its next change (until
+   * `latest`), so that one frame carries both; otherwise those of the next QUIET_WAIT_MS go
+   * together. A timer, not an animation frame: a callback of ours inside the page's frame task
+   * would make the page's own style and layout work there count as the extension's task.
    */
   private schedule(latest: number): void {
     const now = performance.now();
     const pageBusy = now - this.lastPageChange < PAGE_BUSY_MS;
-    if (!pageBusy && !this.frameRequested && typeof requestAnimationFrame === 'function') {
-      this.frameRequested = true;
-      requestAnimationFrame(() => {
-        if (this.frameRequested) this.flush();
-      });
-    }
-    if (latest >= this.flushAt) return;
+    const due = pageBusy ? latest : Math.min(latest, now + QUIET_WAIT_MS);
+    if (due >= this.flushAt) return;
     clearTimeout(this.flushTimer);
-    this.flushAt = latest;
-    this.flushTimer = setTimeout(() => this.flush(), Math.max(0, latest - now));
+    this.flushAt = due;
+    this.flushTimer = setTimeout(() => this.flush(), Math.max(0, due - now));
   }
 
   flashRange(range: Range): void {
