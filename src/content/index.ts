@@ -72,26 +72,8 @@ function pageUrl(): string {
   return `${origin}/`;
 }
 
-/**
- * Resolves once the page has drawn a frame (or after 100 ms in a tab that draws none). The walk
- * reads computed styles: before the page's first frame that would make the first slice compute
- * the styles of the whole page itself, a long task on a large page.
- */
-function afterAFrame(): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(resolve, 100);
-    if (typeof requestAnimationFrame !== 'function') return;
-    requestAnimationFrame(() =>
-      setTimeout(() => {
-        clearTimeout(timer);
-        resolve();
-      }, 0),
-    );
-  });
-}
-
 async function start(): Promise<void> {
-  const [config] = await Promise.all([sendToBackground('getPageConfig', { url: pageUrl() }), afterAFrame()]);
+  const config = await sendToBackground('getPageConfig', { url: pageUrl() });
   stop();
   if (!config.active) {
     report();
