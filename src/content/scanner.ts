@@ -286,9 +286,16 @@ export class Scanner {
     const first = block.nodes.indexOf(start.node);
     const last = block.nodes.indexOf(end.node);
     // The text may have changed in place since it was read; its rescan is queued already.
+    // Only lengths and the mention's own characters are compared: reading a huge node's whole
+    // text (.data) costs Firefox a copy of all of it, for every mention.
     for (let i = first; i <= last; i++) {
+      const node = block.nodes[i];
+      if (!node) return null;
       const from = block.starts[i] ?? 0;
-      if (block.nodes[i]?.data !== block.text.slice(from, block.starts[i + 1] ?? block.text.length)) return null;
+      if (node.length !== (block.starts[i + 1] ?? block.text.length) - from) return null;
+      const a = i === first ? start.offset : 0;
+      const b = i === last ? end.offset : node.length;
+      if (node.substringData(a, b - a) !== block.text.slice(from + a, from + b)) return null;
     }
     const range = new Range();
     range.setStart(start.node, start.offset);

@@ -143,7 +143,7 @@ export class BlockWalker {
       const text = node as Text;
       const value = text.data;
       if (value.length === 0 || !/\S/.test(value)) {
-        if (this.current) this.add(text); // keeps spacing between inline runs
+        if (this.current) this.add(text, value); // keeps spacing between inline runs
         continue;
       }
       const parent = text.parentElement;
@@ -154,18 +154,18 @@ export class BlockWalker {
         this.current = { text: '', nodes: [], starts: [], parent: block };
         this.currentParent = block;
       }
-      this.add(text);
+      this.add(text, value);
     }
     if (this.done && this.current) this.flush(out);
     return out;
   }
 
-  private add(text: Text): void {
+  private add(text: Text, value: string): void {
     const block = this.current;
     if (!block) return;
     block.starts.push(block.text.length);
     block.nodes.push(text);
-    block.text += text.data;
+    block.text += value;
   }
 
   private flush(out: Block[]): void {
@@ -188,5 +188,5 @@ export function locate(block: Block, offset: number, preferEnd: boolean): { node
   const node = block.nodes[lo];
   const start = block.starts[lo];
   if (!node || start === undefined) return null;
-  return { node, offset: Math.min(offset - start, node.data.length) };
+  return { node, offset: Math.min(offset - start, node.length) };
 }

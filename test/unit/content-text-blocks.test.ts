@@ -3,7 +3,7 @@ import { locate, type Block } from '../../src/content/text-blocks';
 
 /** A block as the walker builds it, from plain strings standing in for text nodes. */
 function blockOf(...pieces: string[]): Block {
-  const nodes = pieces.map((data) => ({ data }) as Text);
+  const nodes = pieces.map((data) => ({ data, length: data.length }) as Text);
   const starts: number[] = [];
   let text = '';
   for (const p of pieces) {

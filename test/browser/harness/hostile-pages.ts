@@ -131,13 +131,13 @@ const FRAMES_AND_SHADOWS = htmlPage(
     host.appendChild(f);
     if (i % 4 === 3) {
       const d = f.contentDocument;
-      d.open(); d.write('<p>about:blank frame ' + i + ': Candiru was named.</p>'); d.close();
+      d.open(); d.write('<p>about:blank frame ' + i + ': Candiru was listed.</p>'); d.close();
     }
   }
   // Closed roots, one inside another, with a listed name only inside.
   const outer = document.getElementById('closed-host').attachShadow({ mode: 'closed' });
   const inner = document.createElement('div');
-  outer.append(Object.assign(document.createElement('p'), { textContent: 'Closed: Candiru' }), inner);
+  outer.append(Object.assign(document.createElement('p'), { textContent: 'Closed: Candiru, the spyware firm' }), inner);
   inner.attachShadow({ mode: 'closed' }).append(Object.assign(document.createElement('p'), { textContent: 'Closed twice: Huawei' }));
 })();
 </script>
