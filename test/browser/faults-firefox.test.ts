@@ -3,55 +3,41 @@
  * from one of the extension's own pages): IndexedDB failing, the extension reloaded in the middle
  * of an update, storage full. The list in use is always whole and the user's settings survive.
  */
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { launchFirefox } from './harness/firefox';
-import { listedMentions } from './harness/highlights';
-import { LIST_PATH, officialListJson, startListSource, type ListSource } from './harness/list-source';
-import { waitFor, type TestPage } from './harness/session';
-import { freshUrl, useBrowser, useTestServer } from './harness/suite';
+import { FIRST, KEPT_SETTINGS, SECOND, useFaultSetup } from './harness/faults';
+import { LIST_PATH, officialListJson } from './harness/list-source';
+import { sleep, waitFor, type TestPage } from './harness/session';
+import { useBrowser, useTestServer } from './harness/suite';
 
 const server = useTestServer();
-const FIRST = 'Obsidian Lattice Works';
-const SECOND = 'Meridian Arc Photonics';
-const PAGE = '/faults/page.html';
 type ExtensionGlobal = { browser: typeof chrome };
 /** The event page's window, with the WebExtension namespace Firefox gives it. */
 type EventPage = typeof globalThis & { browser: typeof chrome };
 
 describe('Firefox ESR: faults during list updates', () => {
   const browser = useBrowser('Firefox ESR', () => launchFirefox());
-  let source: ListSource;
   let control: TestPage | undefined;
   /** An extension page through which the test reaches the event page. */
   const extensionPage = async (): Promise<TestPage> => {
     control ??= await browser().openExtensionPage('options.html');
     return control;
   };
-  const mentions = async (): Promise<string[]> => {
-    const page = await browser().open(freshUrl(server(), PAGE));
-    const found = await waitFor(() => listedMentions(page), (m) => m.includes('NSO Group'), 20_000);
-    await page.close();
-    return found;
-  };
-
-  beforeAll(async () => {
-    server().route(PAGE, `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Faults</title></head><body>
-<p>${FIRST} and ${SECOND} were added; NSO Group was listed in 2021.</p></body></html>`);
-    source = startListSource(server(), officialListJson([FIRST]));
-    await browser().message('setSettings', { patch: { listUrl: source.url, highlightStyle: 'outline', excludedSites: ['intranet.example.com'] } });
-  });
+  const { source, mentions } = useFaultSetup(server, browser);
 
   /** Runs `change` on the event page's window (the next unload of the event page undoes it). */
   async function onEventPage(change: 'no-indexeddb' | 'storage-full' | 'reload'): Promise<void> {
     const page = await extensionPage();
     await page.evaluate(async (what) => {
       const ext = (globalThis as unknown as ExtensionGlobal).browser;
+      const bg = (await ext.runtime.getBackgroundPage()) as unknown as EventPage | null;
+      if (!bg) throw new Error('no event page');
       if (what === 'reload') {
+        // Marks the old event page, so the test can tell when a new one has replaced it.
+        Object.assign(bg, { replacedByReload: true });
         ext.runtime.reload();
         return;
       }
-      const bg = (await ext.runtime.getBackgroundPage()) as unknown as EventPage | null;
-      if (!bg) throw new Error('no event page');
       // Errors are made in the event page's own realm, as the browser's would be.
       if (what === 'no-indexeddb') {
         // As in a profile where IndexedDB is unavailable.
@@ -62,7 +48,29 @@ describe('Firefox ESR: faults during list updates', () => {
         local.set = () => bg.Promise.reject(new bg.Error('QUOTA_BYTES quota exceeded'));
       }
     }, change);
-    if (change === 'reload') control = undefined; // the reload takes the extension's pages with it
+    if (change === 'reload') await untilReplaced();
+  }
+
+  /** Waits for the new event page after a reload: until then, messages may reach the old one. */
+  async function untilReplaced(): Promise<void> {
+    control = undefined; // the reload takes the extension's pages with it
+    const end = Date.now() + 20_000;
+    while (Date.now() < end) {
+      const page = await browser().openExtensionPage('options.html').catch(() => undefined);
+      const fresh = await page
+        ?.evaluate(async () => {
+          const bg = await (globalThis as unknown as ExtensionGlobal).browser.runtime.getBackgroundPage();
+          return !!bg && !('replacedByReload' in bg);
+        }, undefined)
+        .catch(() => false);
+      if (fresh) {
+        control = page;
+        return;
+      }
+      await page?.close().catch(() => undefined);
+      await sleep(200);
+    }
+    throw new Error('the extension did not come back after its reload');
   }
 
   it('uses a new list even when IndexedDB fails, says it could not be saved, and falls back to the embedded list after a restart', async () => {
@@ -82,7 +90,7 @@ describe('Firefox ESR: faults during list updates', () => {
   });
 
   it('keeps a whole list and the settings when the extension is reloaded in the middle of an update', async () => {
-    source.serve(officialListJson([FIRST, SECOND]));
+    source().serve(officialListJson([FIRST, SECOND]));
     const pending = browser().message('updateNow', {}).catch((err: unknown) => err);
     // Reload it while it converts (the download is immediate here; conversion takes a second or more).
     await new Promise((r) => setTimeout(r, 300));
@@ -95,7 +103,7 @@ describe('Firefox ESR: faults during list updates', () => {
     expect(found.includes(FIRST)).toBe(found.includes(SECOND));
     expect(status?.entryCount).toBe(status?.update.entryCount);
     const { settings } = await browser().message('getSettings', {});
-    expect(settings).toMatchObject({ listUrl: source.url, highlightStyle: 'outline', excludedSites: ['intranet.example.com'] });
+    expect(settings).toMatchObject({ listUrl: source().url, ...KEPT_SETTINGS });
 
     // And the next update works.
     const again = await browser().message('updateNow', {});

@@ -3,34 +3,17 @@
  * the worker stopped in the middle of an update, storage full. The list in use is always whole
  * (the old one or the new one) and the user's settings survive each.
  */
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { launchChromium } from './harness/chromium';
-import { listedMentions } from './harness/highlights';
-import { LIST_PATH, officialListJson, startListSource, type ListSource } from './harness/list-source';
-import { waitFor } from './harness/session';
-import { freshUrl, useBrowser, useTestServer } from './harness/suite';
+import { FIRST, KEPT_SETTINGS, SECOND, useFaultSetup } from './harness/faults';
+import { LIST_PATH, officialListJson } from './harness/list-source';
+import { useBrowser, useTestServer } from './harness/suite';
 
 const server = useTestServer();
-const FIRST = 'Obsidian Lattice Works';
-const SECOND = 'Meridian Arc Photonics';
-const PAGE = '/faults/page.html';
 
 describe('Chromium: faults during list updates', () => {
   const browser = useBrowser('Chromium', () => launchChromium());
-  let source: ListSource;
-  const mentions = async (): Promise<string[]> => {
-    const page = await browser().open(freshUrl(server(), PAGE));
-    const found = await waitFor(() => listedMentions(page), (m) => m.includes('NSO Group'), 20_000);
-    await page.close();
-    return found;
-  };
-
-  beforeAll(async () => {
-    server().route(PAGE, `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Faults</title></head><body>
-<p>${FIRST} and ${SECOND} were added; NSO Group was listed in 2021.</p></body></html>`);
-    source = startListSource(server(), officialListJson([FIRST]));
-    await browser().message('setSettings', { patch: { listUrl: source.url, highlightStyle: 'outline', excludedSites: ['intranet.example.com'] } });
-  });
+  const { source, mentions } = useFaultSetup(server, browser);
 
   it('uses a new list even when IndexedDB fails, says it could not be saved, and falls back to the embedded list after a restart', async () => {
     const worker = await browser().worker();
@@ -51,7 +34,7 @@ describe('Chromium: faults during list updates', () => {
   });
 
   it('keeps a whole list and the settings when the worker is stopped in the middle of an update', async () => {
-    source.serve(officialListJson([FIRST, SECOND]));
+    source().serve(officialListJson([FIRST, SECOND]));
     const pending = browser().message('updateNow', {}).catch((err: unknown) => err);
     // Stop it while it converts (the download is immediate here; conversion takes a second or more).
     await new Promise((r) => setTimeout(r, 300));
@@ -64,7 +47,7 @@ describe('Chromium: faults during list updates', () => {
     expect(found.includes(FIRST)).toBe(found.includes(SECOND));
     expect(status.entryCount === status.update.entryCount).toBe(true);
     const { settings } = await browser().message('getSettings', {});
-    expect(settings).toMatchObject({ listUrl: source.url, highlightStyle: 'outline', excludedSites: ['intranet.example.com'] });
+    expect(settings).toMatchObject({ listUrl: source().url, ...KEPT_SETTINGS });
 
     // And the next update works.
     const again = await browser().message('updateNow', {});
