@@ -3,11 +3,10 @@
  * from one of the extension's own pages): IndexedDB failing, the extension reloaded in the middle
  * of an update, storage full. The list in use is always whole and the user's settings survive.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, it } from 'vitest';
 import { launchFirefox } from './harness/firefox';
-import { FIRST, KEPT_SETTINGS, SECOND, useFaultSetup } from './harness/faults';
-import { LIST_PATH, officialListJson } from './harness/list-source';
-import { sleep, waitFor, type TestPage } from './harness/session';
+import { useFaultScenarios } from './harness/faults';
+import { sleep, type TestPage } from './harness/session';
 import { useBrowser, useTestServer } from './harness/suite';
 
 const server = useTestServer();
@@ -23,7 +22,13 @@ describe('Firefox ESR: faults during list updates', () => {
     control ??= await browser().openExtensionPage('options.html');
     return control;
   };
-  const { source, mentions } = useFaultSetup(server, browser);
+  // Firefox keeps an event page that another extension page has reached into, so a restart is
+  // a reload of the extension, not an idle unload.
+  const scenarios = useFaultScenarios(server, browser, {
+    breakIndexedDb: () => onEventPage('no-indexeddb'),
+    fillStorage: () => onEventPage('storage-full'),
+    restart: () => onEventPage('reload'),
+  });
 
   /** Runs `change` on the event page's window (the next unload of the event page undoes it). */
   async function onEventPage(change: 'no-indexeddb' | 'storage-full' | 'reload'): Promise<void> {
@@ -73,52 +78,9 @@ describe('Firefox ESR: faults during list updates', () => {
     throw new Error('the extension did not come back after its reload');
   }
 
-  it('uses a new list even when IndexedDB fails, says it could not be saved, and falls back to the embedded list after a restart', async () => {
-    await onEventPage('no-indexeddb');
-    const reply = await browser().message('updateNow', {});
-    expect(reply.ok).toBe(false);
-    expect(reply.error).toMatch(/could not be saved/);
-    expect(reply.status.origin).toContain(LIST_PATH);
-    expect(await mentions()).toContain(FIRST);
+  it('uses a new list even when IndexedDB fails, says it could not be saved, and falls back to the embedded list after a restart', () => scenarios.updateWithoutIndexedDb());
 
-    // Firefox keeps an event page that another extension page has reached into; a reload
-    // starts it afresh.
-    await onEventPage('reload');
-    const status = await waitFor(() => browser().message('getStatus', {}).catch(() => undefined), (s) => s !== undefined, 20_000);
-    expect(status?.origin).toBe('embedded snapshot');
-    expect(await mentions()).not.toContain(FIRST);
-  });
+  it('keeps a whole list and the settings when the extension is reloaded in the middle of an update', () => scenarios.restartMidUpdate());
 
-  it('keeps a whole list and the settings when the extension is reloaded in the middle of an update', async () => {
-    source().serve(officialListJson([FIRST, SECOND]));
-    const pending = browser().message('updateNow', {}).catch((err: unknown) => err);
-    // Reload it while it converts (the download is immediate here; conversion takes a second or more).
-    await new Promise((r) => setTimeout(r, 300));
-    await onEventPage('reload');
-    await pending;
-
-    const status = await waitFor(() => browser().message('getStatus', {}).catch(() => undefined), (s) => s !== undefined, 20_000);
-    const found = await mentions();
-    // Either the update finished before the reload (both new names) or it did not (neither).
-    expect(found.includes(FIRST)).toBe(found.includes(SECOND));
-    expect(status?.entryCount).toBe(status?.update.entryCount);
-    const { settings } = await browser().message('getSettings', {});
-    expect(settings).toMatchObject({ listUrl: source().url, ...KEPT_SETTINGS });
-
-    // And the next update works.
-    const again = await browser().message('updateNow', {});
-    expect(again.error).toBeUndefined();
-    expect(await mentions()).toEqual(expect.arrayContaining([FIRST, SECOND]));
-  });
-
-  it('keeps the stored settings when storage is full, and says the change was not saved', async () => {
-    const before = (await browser().message('getSettings', {})).settings;
-    await onEventPage('storage-full');
-    await expect(browser().message('setSettings', { patch: { highlightStyle: 'background' } })).rejects.toThrow(/quota/i);
-    await onEventPage('reload');
-    const after = (await waitFor(() => browser().message('getSettings', {}).catch(() => undefined), (s) => s !== undefined, 20_000))?.settings;
-    expect(after).toEqual(before);
-    if (!after) return;
-    expect(after.highlightStyle).toBe('outline');
-  });
+  it('keeps the stored settings when storage is full, and says the change was not saved', () => scenarios.settingsWhenStorageFull());
 });
