@@ -12,10 +12,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer, { type Browser, type CDPSession, type Page, type Target } from 'puppeteer-core';
 import { CHROME_EXTENSION_ID, CHROMIUM_PATH } from '../../test/browser/harness/chromium';
+import { LISTED_HIGHLIGHT_NAMES } from '../../test/browser/harness/highlights';
 import { PROJECT_ROOT } from '../../test/browser/harness/server';
 
 export { CHROME_EXTENSION_ID };
 export const EXTENSION_ORIGIN = `chrome-extension://${CHROME_EXTENSION_ID}`;
+
+/**
+ * A JavaScript expression, for scripts run in the page: the extension's Highlight (registered
+ * under the name of its style), or undefined. Older builds also registered it as
+ * `listed-party`; the style's name finds it in those too, so builds can be compared.
+ */
+export const LISTED_HIGHLIGHT_IN_PAGE = `(typeof CSS !== 'undefined' && 'highlights' in CSS ? ${JSON.stringify(LISTED_HIGHLIGHT_NAMES)}.map((n) => CSS.highlights.get(n)).find(Boolean) : undefined)`;
 
 /**
  * A private copy of the built Chrome extension: dist/chrome (built first if missing), or another

@@ -8,6 +8,7 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { SHARED_PAGES_DIR } from '../../test/browser/harness/server';
 import { visibleText } from './html-text';
+import { LISTED_HIGHLIGHT_IN_PAGE } from './bench-chromium';
 import { MARKER_ID, MARKER_NAME, markerParagraph } from './bench-pages';
 
 export function largestPages(count: number): string[] {
@@ -83,7 +84,7 @@ window.__startFeed = (perSecond, seconds) => new Promise((done) => {
   let ticks = 0;
   let lastSize = -1;
   const watch = setInterval(() => {
-    const highlight = CSS.highlights.get('listed-party');
+    const highlight = ${LISTED_HIGHLIGHT_IN_PAGE};
     if (!highlight || highlight.size === lastSize || state.pending.size === 0) return;
     lastSize = highlight.size;
     const now = performance.now();

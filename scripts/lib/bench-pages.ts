@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'puppeteer-core';
-import { EXTENSION_ORIGIN, heapAfterGc, sleep, type HeapFigures } from './bench-chromium';
+import { EXTENSION_ORIGIN, LISTED_HIGHLIGHT_IN_PAGE, heapAfterGc, sleep, type HeapFigures } from './bench-chromium';
 import { mainThreadFigures, startTrace, stopTrace, type MainThreadFigures } from './bench-trace';
 import { PROJECT_ROOT } from '../../test/browser/harness/server';
 
@@ -41,7 +41,7 @@ const probeInPage = `(() => {
   const probe = { first: -1, marker: -1, count: 0, lastChange: 0, markDone: -1, markCount: 0 };
   Object.defineProperty(window, '__benchProbe', { value: probe });
   setInterval(() => {
-    const highlight = typeof CSS !== 'undefined' && 'highlights' in CSS ? CSS.highlights.get('listed-party') : undefined;
+    const highlight = ${LISTED_HIGHLIGHT_IN_PAGE};
     const n = highlight ? highlight.size : 0;
     if (n === probe.count) return;
     const now = performance.now();

@@ -123,9 +123,9 @@ describe('highlight changes drawn together', () => {
   });
 
   const load = async () => {
-    const { Highlighter, HIGHLIGHT_NAME } = await import('../../src/content/highlighter');
+    const { Highlighter, STYLE_NAMES } = await import('../../src/content/highlighter');
     const h = new Highlighter();
-    const drawn = registry.get(HIGHLIGHT_NAME) as FakeHighlight;
+    const drawn = registry.get(STYLE_NAMES.underline) as FakeHighlight;
     return { h, drawn };
   };
   const mark = (): { range: Range; entryIds: string[] } => ({ range: {} as Range, entryIds: ['x'] });
@@ -195,5 +195,17 @@ describe('highlight changes drawn together', () => {
     h.remove(a);
     h.flush();
     expect(drawn.has(a.range)).toBe(false);
+  });
+
+  it('registers its highlight under the chosen style\'s name only, and follows a change of style', async () => {
+    const { h, drawn } = await load();
+    const { FLASH_NAME } = await import('../../src/content/highlighter');
+    const others = () => [...registry.keys()].filter((name) => name !== FLASH_NAME);
+    expect(others()).toEqual(['listed-party-underline']);
+    h.setStyle('outline');
+    expect(others()).toEqual(['listed-party-outline']);
+    expect(registry.get('listed-party-outline')).toBe(drawn);
+    h.setStyle('outline');
+    expect(others()).toEqual(['listed-party-outline']);
   });
 });

@@ -5,8 +5,12 @@
  */
 import type { Evaluator, TestPage } from './session';
 
-/** Names the content script registers (src/content/); the tests must agree with them. */
-export const LISTED_HIGHLIGHT = 'listed-party';
+/**
+ * Names the content script registers (src/content/highlighter.ts); the tests must agree with
+ * them. Its highlight is registered under one name, that of the chosen style, so a reader looks
+ * for any of these.
+ */
+export const LISTED_HIGHLIGHT_NAMES: readonly string[] = ['listed-party-underline', 'listed-party-background', 'listed-party-outline'];
 export const FLASH_HIGHLIGHT = 'listed-party-flash';
 export const HOVER_CARD_TAG = 'listed-party-card';
 
@@ -40,9 +44,18 @@ export function readHighlightSnapshot(target: Evaluator): Promise<HighlightSnaps
   return target.evaluate(snapshotInPage, undefined);
 }
 
+/**
+ * The texts highlighted as listed parties, from a snapshot. The highlight stands under one
+ * style's name; a second one there at the same time would be a bug, and fails the caller's
+ * checks by doubling the texts.
+ */
+export function listedIn(snapshot: HighlightSnapshot): string[] {
+  return LISTED_HIGHLIGHT_NAMES.flatMap((name) => snapshot[name] ?? []);
+}
+
 /** The texts highlighted as listed parties in one document (page or frame). */
 export async function listedMentions(target: Evaluator): Promise<string[]> {
-  return (await readHighlightSnapshot(target))[LISTED_HIGHLIGHT] ?? [];
+  return listedIn(await readHighlightSnapshot(target));
 }
 
 /** The same, for the page and for each of its frames, keyed by the frame's address. */
@@ -60,15 +73,15 @@ export interface Box {
 }
 
 /**
- * Scrolls the first mention highlighted as `text` under `highlightName` into view and returns
- * the box of its first line (a name may wrap), in viewport coordinates; null when there is none.
+ * Scrolls the first mention highlighted as `text` under one of `highlightNames` into view and
+ * returns the box of its first line (a name may wrap), in viewport coordinates; null when there
+ * is none.
  */
-export function mentionBox(target: Evaluator, text: string, highlightName = LISTED_HIGHLIGHT): Promise<Box | null> {
+export function mentionBox(target: Evaluator, text: string, highlightNames = LISTED_HIGHLIGHT_NAMES): Promise<Box | null> {
   return target.evaluate(
-    ({ wanted, name }) => {
-      const highlight = CSS.highlights.get(name);
-      if (!highlight) return null;
-      for (const abstract of highlight) {
+    ({ wanted, names }) => {
+      const ranges = names.flatMap((name) => [...(CSS.highlights.get(name) ?? [])]);
+      for (const abstract of ranges) {
         const range = document.createRange();
         range.setStart(abstract.startContainer, abstract.startOffset);
         range.setEnd(abstract.endContainer, abstract.endOffset);
@@ -79,7 +92,7 @@ export function mentionBox(target: Evaluator, text: string, highlightName = LIST
       }
       return null;
     },
-    { wanted: text, name: highlightName },
+    { wanted: text, names: [...highlightNames] },
   );
 }
 
