@@ -23,7 +23,9 @@
  * cut errs towards longer tasks. Sampling makes the figures estimates to a few milliseconds.)
  *
  * A task counts as the extension's when its thread time is 100 ms or more and the samples whose
- * stack holds a frame of the extension make up at least half of it, as in task-trace.ts. Work
+ * stack holds a frame of the extension make up at least half of it, as in task-trace.ts. (A
+ * frame named as the extension's where only the page's script can be is a JIT address the
+ * profiler named wrongly, and does not count: gecko-stacks.ts.) Work
  * the extension causes outside its own stack (painting its highlights, a later garbage
  * collection) is not counted, there as here. installBusyExtension below gives the test a task
  * that is certainly an extension's, to show the attribution finds it.
@@ -32,6 +34,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'puppeteer-core';
+import { sampleOwners, type StackTables, type Table } from './gecko-stacks';
 import { removeDir } from './session';
 import { LONG_TASK_MS, type TaskReport } from './task-trace';
 
@@ -98,19 +101,12 @@ export async function installBusyExtension(browser: Browser, pathPrefix: string,
 }
 
 /** The parts of the Gecko profile format (meta.version 34) read here. */
-interface Table {
-  schema: Record<string, number>;
-  data: (number | null)[][];
-}
-interface GeckoThread {
+interface GeckoThread extends StackTables {
   name: string;
   processType: string;
   processName?: string;
   pid: number | string;
   samples: Table;
-  stackTable: Table;
-  frameTable: Table;
-  stringTable: string[];
 }
 interface GeckoProfile {
   meta: { interval: number };
@@ -181,12 +177,13 @@ export type ProcessKind = 'pages' | 'extension';
 
 /** The long tasks of the main threads of one kind of content process, attributed to `origin` or not. */
 export function attribute(profile: GeckoProfile, origin: string, where: ProcessKind = 'pages'): TaskReport {
-  const report: TaskReport = { longTasks: 0, extensionLongTasks: [], extensionRuns: 0, longestExtensionRunMs: 0 };
+  const report: TaskReport = { longTasks: 0, extensionLongTasks: [], extensionRuns: 0, longestExtensionRunMs: 0, misnamedMs: 0 };
   for (const thread of profile.processes.flatMap((p) => p.threads)) {
     if (thread.processType !== 'tab' || thread.name !== 'GeckoMain') continue;
     if ((thread.processName === 'WebExtensions') !== (where === 'extension')) continue;
-    const { tasks, runs } = tasksOf(thread, origin);
+    const { tasks, runs, misnamedMs } = tasksOf(thread, origin);
     report.extensionRuns += runs;
+    report.misnamedMs = (report.misnamedMs ?? 0) + Math.round(misnamedMs);
     for (const task of tasks) {
       report.longestExtensionRunMs = Math.max(report.longestExtensionRunMs, Math.round(task.extensionMs));
       if (task.cpuMs < LONG_TASK_MS) continue;
@@ -200,33 +197,10 @@ export function attribute(profile: GeckoProfile, origin: string, where: ProcessK
 }
 
 /** Cuts one thread's samples into tasks (see the file comment); `runs`: tasks the extension ran in. */
-function tasksOf(thread: GeckoThread, origin: string): { tasks: Task[]; runs: number } {
-  const { samples, stackTable, frameTable, stringTable } = thread;
-  const stackAt = stackTable.schema.frame ?? 1;
-  const prefixAt = stackTable.schema.prefix ?? 0;
-  const locationAt = frameTable.schema.location ?? 0;
-  // Whether a stack holds a frame of the extension, remembered per stack (stacks share prefixes).
-  const known = new Map<number, boolean>();
-  const inExtension = (stack: number | null): boolean => {
-    const path: number[] = [];
-    let found = false;
-    for (let s = stack; s !== null && s !== undefined; s = stackTable.data[s]?.[prefixAt] ?? null) {
-      const memo = known.get(s);
-      if (memo !== undefined) {
-        found = memo;
-        break;
-      }
-      path.push(s);
-      const frame = stackTable.data[s]?.[stackAt];
-      const location = frame === null || frame === undefined ? undefined : frameTable.data[frame]?.[locationAt];
-      if (typeof location === 'number' && (stringTable[location] ?? '').includes(origin)) {
-        found = true;
-        break;
-      }
-    }
-    for (const s of path) known.set(s, found);
-    return found;
-  };
+function tasksOf(thread: GeckoThread, origin: string): { tasks: Task[]; runs: number; misnamedMs: number } {
+  const { samples } = thread;
+  const ownerOf = sampleOwners(thread, origin);
+  let misnamedMs = 0;
 
   const at = samples.schema;
   const tasks: Task[] = [];
@@ -237,7 +211,9 @@ function tasksOf(thread: GeckoThread, origin: string): { tasks: Task[]; runs: nu
     const time = Number(row[at.time ?? 1]);
     const recordedDelay = row[at.eventDelay ?? 2];
     const cpuMs = Number(row[at.threadCPUDelta ?? 4] ?? 0) / 1e6; // nanoseconds
-    const extension = inExtension(row[at.stack ?? 0] ?? null);
+    const owner = ownerOf(row[at.stack ?? 0] ?? null);
+    const extension = owner.extension;
+    if (owner.misnamed) misnamedMs += cpuMs;
     // No delay is recorded where the thread has not run since the sample before (the profiler
     // copies that sample): nothing new is known, the sample stays with the task before.
     const delay = recordedDelay === null || recordedDelay === undefined ? undefined : Number(recordedDelay);
@@ -261,5 +237,5 @@ function tasksOf(thread: GeckoThread, origin: string): { tasks: Task[]; runs: nu
     previous = { began, inExtension: extension };
   }
   if (current?.extension) runs += 1;
-  return { tasks, runs };
+  return { tasks, runs, misnamedMs };
 }

@@ -27,6 +27,11 @@ export interface TaskReport {
   extensionRuns: number;
   /** The longest single run of the extension's script (ms). */
   longestExtensionRunMs: number;
+  /**
+   * Firefox only: thread time (ms) of samples whose only extension frames were misnamed, and
+   * which were counted as the page's (see gecko-stacks.ts). Printed, so that it is seen.
+   */
+  misnamedMs?: number;
 }
 
 interface TraceEvent {
