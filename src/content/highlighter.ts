@@ -31,6 +31,14 @@ const PAGE_BUSY_MS = 300;
 const MAX_WAIT_MS = 120;
 /** On a quiet page, changes this close together are drawn together (about one frame). */
 const QUIET_WAIT_MS = 16;
+/**
+ * Once this many ranges are drawn, each drawing costs the next frame a rebuild of all their
+ * markers (on the 5 MB page 25–30 ms a frame for ~500 ranges), so on a quiet page the rest of a
+ * long scan is drawn at most once per MANY_RANGES_INTERVAL_MS. The first highlights are not
+ * delayed, and a changing page is drawn with its own changes as before.
+ */
+const MANY_RANGES = 300;
+const MANY_RANGES_INTERVAL_MS = 200;
 
 const supported = typeof CSS !== 'undefined' && 'highlights' in CSS && typeof Highlight === 'function';
 
@@ -43,6 +51,7 @@ export class Highlighter {
   private flushTimer: ReturnType<typeof setTimeout> | undefined;
   private flushAt = Infinity;
   private lastPageChange = -Infinity;
+  private lastDrawn = -Infinity;
   /**
    * Fallback only: runs a DOM change of ours so that the page's mutation observer can tell it
    * from the page's own changes (else each <mark> would trigger a rescan, and the rescan new
@@ -100,6 +109,7 @@ export class Highlighter {
     this.flushTimer = undefined;
     this.flushAt = Infinity;
     if (!this.highlight) return;
+    if (this.waiting > 0) this.lastDrawn = performance.now();
     for (const range of this.toDelete) this.highlight.delete(range);
     for (const range of this.toAdd) this.highlight.add(range);
     this.toDelete.clear();
@@ -115,13 +125,15 @@ export class Highlighter {
    * Changes are drawn together: every change to a Highlight makes the next frame re-mark every
    * range on the page. While the page itself keeps changing, they wait for its next change (until
    * `latest`), so that one frame carries both; otherwise those of the next QUIET_WAIT_MS go
-   * together. A timer, not an animation frame: a callback of ours inside the page's frame task
-   * would make the page's own style and layout work there count as the extension's task.
+   * together, or those of MANY_RANGES_INTERVAL_MS once many ranges are drawn. A timer, not an
+   * animation frame: a callback of ours inside the page's frame task would make the page's own
+   * style and layout work there count as the extension's task.
    */
   private schedule(latest: number): void {
     const now = performance.now();
     const pageBusy = now - this.lastPageChange < PAGE_BUSY_MS;
-    const due = pageBusy ? latest : Math.min(latest, now + QUIET_WAIT_MS);
+    let due = pageBusy ? latest : Math.min(latest, now + QUIET_WAIT_MS);
+    if (!pageBusy && (this.highlight?.size ?? 0) >= MANY_RANGES) due = Math.max(due, this.lastDrawn + MANY_RANGES_INTERVAL_MS);
     if (due >= this.flushAt) return;
     clearTimeout(this.flushTimer);
     this.flushAt = due;

@@ -208,4 +208,34 @@ describe('highlight changes drawn together', () => {
     h.setStyle('outline');
     expect(others()).toEqual(['listed-party-outline']);
   });
+
+  it('once many ranges are drawn, draws the rest of a quiet page\'s scan at most every 200 ms', async () => {
+    const { h, drawn } = await load();
+    const first = Array.from({ length: 300 }, mark);
+    for (const m of first) h.add(m);
+    vi.advanceTimersByTime(17); // the first highlights: not delayed
+    expect(drawn.size).toBe(300);
+    const late = mark();
+    h.add(late);
+    vi.advanceTimersByTime(150); // a few ranges would have been drawn 16 ms after they came
+    expect(drawn.has(late.range)).toBe(false);
+    const later = mark();
+    h.add(later);
+    vi.advanceTimersByTime(48); // 200 ms after the last drawing (at 16 ms)
+    expect(drawn.has(late.range)).toBe(false);
+    vi.advanceTimersByTime(2);
+    expect(drawn.has(late.range) && drawn.has(later.range)).toBe(true);
+    expect(drawn.changes).toBe(302);
+  });
+
+  it('with many ranges drawn, a changing page is still drawn with its own next change', async () => {
+    const { h, drawn } = await load();
+    for (const m of Array.from({ length: 300 }, mark)) h.add(m);
+    vi.advanceTimersByTime(17);
+    h.pageChanged();
+    const a = mark();
+    h.add(a);
+    h.pageChanged();
+    expect(drawn.has(a.range)).toBe(true);
+  });
 });
