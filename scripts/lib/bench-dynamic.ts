@@ -20,6 +20,8 @@ export interface DynamicRun {
   taskMs: number;
   /** The extension's worker: busy (not idle) time during the run, from a CPU profile, ms; null without it. */
   workerTaskMs: number | null;
+  /** Where the worker's busy time went: the functions with the most self time, ms, largest first. */
+  workerTop: { name: string; ms: number }[];
   main: MainThreadFigures;
 }
 
@@ -48,14 +50,20 @@ async function startWorkerProfile(browser: Browser, withExtension: boolean): Pro
   return session;
 }
 
-async function workerBusyMs(session: CDPSession): Promise<number> {
+async function workerBusy(session: CDPSession): Promise<{ busyMs: number; top: { name: string; ms: number }[] }> {
   const { profile } = await session.send('Profiler.stop');
-  const idle = new Set(profile.nodes.filter((n) => n.callFrame.functionName === '(idle)').map((n) => n.id));
+  const names = new Map(profile.nodes.map((n) => [n.id, n.callFrame.functionName || '(anonymous)'] as const));
+  const selfUs = new Map<string, number>();
   let busy = 0;
   profile.samples?.forEach((id, i) => {
-    if (!idle.has(id)) busy += profile.timeDeltas?.[i] ?? 0;
+    const name = names.get(id) ?? '?';
+    if (name === '(idle)') return;
+    const delta = profile.timeDeltas?.[i] ?? 0;
+    busy += delta;
+    selfUs.set(name, (selfUs.get(name) ?? 0) + delta);
   });
-  return busy / 1000;
+  const top = [...selfUs].sort((a, b) => b[1] - a[1]).slice(0, 8).map(([name, us]) => ({ name, ms: us / 1000 }));
+  return { busyMs: busy / 1000, top };
 }
 
 export async function measureDynamic(browser: Browser, withExtension: boolean, url: string, perSecond: number, seconds: number): Promise<DynamicRun> {
@@ -73,10 +81,10 @@ export async function measureDynamic(browser: Browser, withExtension: boolean, u
     const feed = (await page.evaluate(`window.__startFeed(${perSecond}, ${seconds})`)) as FeedResult;
     const elapsed = Date.now() - started;
     const taskMs = (await taskDuration(session)) - before;
-    const workerTaskMs = worker ? await workerBusyMs(worker) : null;
+    const busy = worker ? await workerBusy(worker) : null;
     const frameId = (page.mainFrame() as unknown as { _id: string })._id;
     const main = mainThreadFigures(await stopTrace(page), frameId, EXTENSION_ORIGIN);
-    return { seconds: elapsed / 1000, ...feed, lags: [...feed.lags].sort((a, b) => a - b), taskMs, workerTaskMs, main };
+    return { seconds: elapsed / 1000, ...feed, lags: [...feed.lags].sort((a, b) => a - b), taskMs, workerTaskMs: busy?.busyMs ?? null, workerTop: busy?.top ?? [], main };
   } finally {
     await worker?.detach().catch(() => undefined);
     await session.detach().catch(() => undefined);
