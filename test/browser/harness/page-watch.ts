@@ -56,11 +56,26 @@ class Collector {
   }
 }
 
-function frameHandles<F extends { url(): string; evaluate: unknown }>(frames: F[], run: (frame: F, fn: PageFunction<unknown, unknown>, arg: unknown) => Promise<unknown>): FrameHandle[] {
-  return frames.map((frame) => ({
-    url: frame.url(),
-    evaluate: <A, R>(fn: PageFunction<A, R>, arg: A) => run(frame, fn as PageFunction<unknown, unknown>, arg) as Promise<R>,
-  }));
+type RunInFrame<F> = (frame: F, fn: PageFunction<unknown, unknown>, arg: unknown) => Promise<unknown>;
+
+/** The parts of a watched page that are the same whichever driver holds the page. */
+function watchedParts<F extends { url(): string }>(
+  url: string,
+  collector: Collector,
+  page: { frames(): F[]; mainFrame(): F; mouse: { move(x: number, y: number): Promise<unknown> } },
+  run: RunInFrame<F>,
+): Pick<WatchedPage, 'address' | 'evaluate' | 'childFrames' | 'mouseMove' | 'extensionErrors' | 'pageErrors'> {
+  const inFrame = (frame: F): Evaluator['evaluate'] => <A, R>(fn: PageFunction<A, R>, arg: A) => run(frame, fn as PageFunction<unknown, unknown>, arg) as Promise<R>;
+  return {
+    address: url,
+    evaluate: inFrame(page.mainFrame()),
+    childFrames: () => page.frames().filter((f) => f !== page.mainFrame()).map((frame) => ({ url: frame.url(), evaluate: inFrame(frame) })),
+    mouseMove: async (x, y) => {
+      await page.mouse.move(x, y);
+    },
+    extensionErrors: () => collector.records.filter((r) => collector.isExtension(r)),
+    pageErrors: () => collector.records.filter((r) => !collector.isExtension(r)),
+  };
 }
 
 async function openInChromium(session: ChromiumSession, url: string, collector: Collector): Promise<WatchedPage> {
@@ -79,16 +94,7 @@ async function openInChromium(session: ChromiumSession, url: string, collector: 
     throw err;
   }
   return {
-    address: url,
-    evaluate: <A, R>(fn: PageFunction<A, R>, arg: A) => page.evaluate(asDataFunction(fn), arg),
-    childFrames: () =>
-      frameHandles(
-        page.frames().filter((f) => f !== page.mainFrame()),
-        (frame, fn, arg) => frame.evaluate(asDataFunction(fn), arg),
-      ),
-    mouseMove: (x, y) => page.mouse.move(x, y),
-    extensionErrors: () => collector.records.filter((r) => collector.isExtension(r)),
-    pageErrors: () => collector.records.filter((r) => !collector.isExtension(r)),
+    ...watchedParts(url, collector, page, (frame, fn, arg) => frame.evaluate(asDataFunction(fn), arg)),
     tasks: () => trace.report(),
     async runInContentScript(expression) {
       const cdp = await session.context.newCDPSession(page);
@@ -129,16 +135,7 @@ async function openInFirefox(session: FirefoxSession, url: string, collector: Co
   await page.setViewport({ width: 1100, height: 900 });
   await page.goto(url);
   return {
-    address: url,
-    evaluate: <A, R>(fn: PageFunction<A, R>, arg: A) => page.evaluate(asDataFunction(fn), arg),
-    childFrames: () =>
-      frameHandles(
-        page.frames().filter((f) => f !== page.mainFrame()),
-        (frame, fn, arg) => frame.evaluate(asDataFunction(fn), arg),
-      ),
-    mouseMove: (x, y) => page.mouse.move(x, y),
-    extensionErrors: () => collector.records.filter((r) => collector.isExtension(r)),
-    pageErrors: () => collector.records.filter((r) => !collector.isExtension(r)),
+    ...watchedParts(url, collector, page, (frame, fn, arg) => frame.evaluate(asDataFunction(fn), arg)),
     close: () => page.close(),
   };
 }
