@@ -6,7 +6,7 @@
 import { browser, sendToBackground } from '../shared/browser';
 import type { EntrySummary, FoundEntry } from '../shared/messages';
 import type { Mention } from '../core/mentions';
-import { BlockWalker, blockAncestor, locate, resetVisibilityCache, wasHidden, type Block } from './text-blocks';
+import { BlockWalker, blockAncestor, rangeOfMention, resetVisibilityCache, wasHidden, type Block } from './text-blocks';
 import type { Highlighter, Mark } from './highlighter';
 import { PageContext } from './context';
 import { IdleRunner, RootQueue } from './scheduler';
@@ -280,27 +280,12 @@ export class Scanner {
   }
 
   private record(block: Block, m: Mention): Record_ | null {
-    const start = locate(block, m.start, false);
-    const end = locate(block, m.end, true);
-    if (!start || !end) return null;
-    const first = block.nodes.indexOf(start.node);
-    const last = block.nodes.indexOf(end.node);
-    // The text may have changed in place since it was read; its rescan is queued already.
-    // Only lengths and the mention's own characters are compared: reading a huge node's whole
-    // text (.data) costs Firefox a copy of all of it, for every mention.
-    for (let i = first; i <= last; i++) {
-      const node = block.nodes[i];
-      if (!node) return null;
-      const from = block.starts[i] ?? 0;
-      if (node.length !== (block.starts[i + 1] ?? block.text.length) - from) return null;
-      const a = i === first ? start.offset : 0;
-      const b = i === last ? end.offset : node.length;
-      if (node.substringData(a, b - a) !== block.text.slice(from + a, from + b)) return null;
-    }
+    const place = rangeOfMention(block, m);
+    if (!place) return null;
     const range = new Range();
-    range.setStart(start.node, start.offset);
-    range.setEnd(end.node, end.offset);
-    const nodes = block.nodes.slice(first, last + 1);
+    range.setStart(place.start.node, place.start.offset);
+    range.setEnd(place.end.node, place.end.offset);
+    const nodes = place.nodes;
     const rec: Record_ = { range, entryIds: m.entryIds, mention: m, active: false, nodes };
     this.marks.add(rec);
     for (const node of nodes) {

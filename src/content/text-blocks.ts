@@ -190,3 +190,41 @@ export function locate(block: Block, offset: number, preferEnd: boolean): { node
   if (!node || start === undefined) return null;
   return { node, offset: Math.min(offset - start, node.length) };
 }
+
+/** A DOM position: a text node and an offset in it. */
+export interface TextPoint {
+  node: Text;
+  offset: number;
+}
+
+/** Where a mention lies on the page: its two ends and the text nodes it covers, in order. */
+export interface MentionPlace {
+  start: TextPoint;
+  end: TextPoint;
+  nodes: Text[];
+}
+
+/**
+ * Where the block offsets [start, end) of a mention lie in the DOM now, or null when the text
+ * changed in place since it was read (its rescan is queued already). Only the nodes' lengths and
+ * the mention's own characters are compared: reading a huge node's whole text (.data) costs
+ * Firefox a copy of all of it, for every mention.
+ */
+export function rangeOfMention(block: Block, mention: { start: number; end: number }): MentionPlace | null {
+  const start = locate(block, mention.start, false);
+  const end = locate(block, mention.end, true);
+  if (!start || !end) return null;
+  const first = block.nodes.indexOf(start.node);
+  const last = block.nodes.indexOf(end.node);
+  if (first < 0 || last < first) return null;
+  for (let i = first; i <= last; i++) {
+    const node = block.nodes[i];
+    if (!node) return null;
+    const from = block.starts[i] ?? 0;
+    if (node.length !== (block.starts[i + 1] ?? block.text.length) - from) return null;
+    const a = i === first ? start.offset : 0;
+    const b = i === last ? end.offset : node.length;
+    if (node.substringData(a, b - a) !== block.text.slice(from + a, from + b)) return null;
+  }
+  return { start, end, nodes: block.nodes.slice(first, last + 1) };
+}
