@@ -72,29 +72,8 @@ function pageUrl(): string {
   return `${origin}/`;
 }
 
-/**
- * Firefox: resolves once the page has drawn a frame (or after a second in a tab that draws none;
- * a large page's first frame itself can take most of that).
- * The walk reads computed styles, and before the page's first frame Firefox computes the styles
- * of the whole page inside that first read: 200-700 ms in the extension's task on a page of a
- * million text nodes (hostile-pages test). Chromium's traces showed no such flush, and there a
- * frame callback would run inside the page's own frame task, so Chromium starts at once.
- */
-function afterAFrameInFirefox(): Promise<void> {
-  if (__BROWSER__ !== 'firefox' || typeof requestAnimationFrame !== 'function') return Promise.resolve();
-  return new Promise((resolve) => {
-    const timer = setTimeout(resolve, 1000);
-    requestAnimationFrame(() =>
-      setTimeout(() => {
-        clearTimeout(timer);
-        resolve();
-      }, 0),
-    );
-  });
-}
-
 async function start(): Promise<void> {
-  const [config] = await Promise.all([sendToBackground('getPageConfig', { url: pageUrl() }), afterAFrameInFirefox()]);
+  const config = await sendToBackground('getPageConfig', { url: pageUrl() });
   stop();
   if (!config.active) {
     report();
