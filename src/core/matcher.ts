@@ -13,6 +13,7 @@ import { FLAG_ALONE, FLAG_CAPS, FLAG_CONTEXT, FLAG_CUE, FLAG_UPPER, compileData,
 import { WordTable } from './word-table';
 import { hasInnerCapital, hasOrganisationCue } from './cues';
 import { ALL_CAPS, CAPITALISED, Run, allLowerCase, standsAlone, wordCase } from './text-run';
+import { Prefilter, followsApostrophe, restartPoint } from './prefilter';
 
 export { CONTEXT, STRONG, type CompiledData } from './compile';
 
@@ -52,6 +53,8 @@ class TrieMatcher implements Matcher {
   private readonly termName: Int32Array;
   private readonly byId: Map<string, number>;
   private readonly run = new Run();
+  /** Where names may start (prefilter.ts), derived from the tables on load. */
+  private readonly filter: Prefilter;
   private readonly vocab: string[];
   private readonly names: string[];
   private readonly entriesCheck: string;
@@ -78,6 +81,7 @@ class TrieMatcher implements Matcher {
     }
     this.stopWord = Uint8Array.from(data.vocab, (w) => (NAME_STOP_WORDS.has(w) ? 1 : 0));
     this.byId = new Map(entries.map((e, i) => [e.id, i] as const));
+    this.filter = new Prefilter({ vocab: data.vocab, edgeStart: this.edgeStart, edgeToken: this.edgeToken, edgeChild: this.edgeChild, termStart: this.termStart });
   }
 
   get entryCount(): number {
@@ -100,9 +104,35 @@ class TrieMatcher implements Matcher {
 
   find(text: string): Mention[] {
     const out: Mention[] = [];
+    const filter = this.filter;
+    filter.reset(text);
+    this.run.length = 0;
+    // The fast scan finds where a name may start; the full loop reads from there until no run of
+    // listed words is pending, then hands back. Between two such places nothing can match.
+    for (let from = 0; from <= text.length; ) {
+      const at = filter.nextCandidate(from);
+      if (at < 0) break;
+      from = this.readFrom(text, restartPoint(text, at, from), at, out);
+    }
+    return out.length === 0 ? out : withDefinedAbbreviations(text, out);
+  }
+
+  /** The full loop over the whole text, without the fast scan: the reference the tests hold find() to. */
+  findByFullScan(text: string): Mention[] {
+    const out: Mention[] = [];
+    this.run.length = 0;
+    this.readFrom(text, 0, text.length, out);
+    return out.length === 0 ? out : withDefinedAbbreviations(text, out);
+  }
+
+  /**
+   * The full matcher, from `from` (not inside a word): folds and hashes each word, looks it up
+   * and matches runs of listed words. Returns where the fast scan may go on: right after the
+   * first break at or after `reach` with no run pending (past the end when the text is done).
+   */
+  private readFrom(text: string, from: number, reach: number, out: Mention[]): number {
     const run = this.run;
     const words = this.words;
-    run.length = 0;
     let start = -1;
     let end = 0;
     let h = HASH_SEED;
@@ -110,9 +140,9 @@ class TrieMatcher implements Matcher {
     let first = 0;
     let upper = 0;
     let lower = 0;
-    let afterApostrophe = false;
+    let afterApostrophe = followsApostrophe(text, from);
     const n = text.length;
-    for (let i = 0; i <= n; i++) {
+    for (let i = from; i <= n; i++) {
       const c = i < n ? text.charCodeAt(i) : 32;
       const cls = CHAR_CLASS[c] as number;
       if (cls === WORD) {
@@ -149,9 +179,10 @@ class TrieMatcher implements Matcher {
         if (id >= 0) run.push(id, i, i + 1, CAPITALISED | ALL_CAPS);
         else if (run.length > 0) this.matchRun(text, out);
       }
+      if (run.length === 0 && i >= reach) return i + 1;
     }
     if (run.length > 0) this.matchRun(text, out);
-    return out.length === 0 ? out : withDefinedAbbreviations(text, out);
+    return n + 1;
   }
 
   private child(node: number, token: number): number {

@@ -1,0 +1,99 @@
+/**
+ * The matcher's fast scan (src/core/prefilter.ts) only decides where the full matcher reads; it
+ * must never change what is found. Every case here is held to the full loop over the whole text.
+ */
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { readFileSync } from 'node:fs';
+import { compileMatcher, findInDocument, type Matcher } from '../../src/core/matcher';
+import { Prefilter } from '../../src/core/prefilter';
+import type { Bundle, Entry } from '../../src/core/model';
+import type { Mention } from '../../src/core/mentions';
+
+const bundle = JSON.parse(readFileSync(new URL('../fixtures/matcher/small-bundle.json', import.meta.url), 'utf8')) as Bundle;
+const extra: Entry[] = [
+  { id: 'EL-ai', list: 'EL', listName: 'Entity List', type: 'entity', name: 'Academy of Intelligence' },
+  { id: 'EL-dji', list: 'EL', listName: 'Entity List', type: 'entity', name: 'DJI' },
+  { id: 'EL-new', list: 'EL', listName: 'Entity List', type: 'entity', name: 'New Horizon Trading Co., Ltd.' },
+  { id: 'EL-s', list: 'EL', listName: 'Entity List', type: 'entity', name: 'S Group Holdings' },
+  { id: 'EL-zh', list: 'EL', listName: 'Entity List', type: 'entity', name: '中国电子科技集团公司' },
+  { id: 'EL-ru', list: 'EL', listName: 'Entity List', type: 'entity', name: 'Ёлка Электроника' },
+];
+const entries = [...bundle.entries, ...extra];
+const matcher = compileMatcher(entries);
+
+/** The reference: the full loop over every character (TrieMatcher.findByFullScan). */
+function reference(m: Matcher, text: string): Mention[] {
+  return (m as unknown as { findByFullScan(text: string): Mention[] }).findByFullScan(text);
+}
+function expectSameAsReference(text: string, m: Matcher = matcher): Mention[] {
+  const fast = m.find(text);
+  expect(fast).toEqual(reference(m, text));
+  return fast;
+}
+const spans = (text: string, mentions: Mention[]): string[] => mentions.map((x) => text.slice(x.start, x.end));
+
+describe('the fast scan finds what the full loop finds', () => {
+  it('names that begin with a letter outside ASCII', () => {
+    const text = 'Škoda Export, (ŠKODA EXPORT) and Ёлка Электроника';
+    expect(spans(text, expectSameAsReference(text))).toEqual(['Škoda Export', 'ŠKODA EXPORT', 'Ёлка Электроника']);
+  });
+  it('names in Chinese without spaces, in simplified and traditional characters', () => {
+    const text = '据报道华为技术有限公司与中國電子科技集團公司合作';
+    expect(spans(text, expectSameAsReference(text))).toEqual(['华为技术有限公司', '中國電子科技集團公司']);
+  });
+  it('names right after punctuation, digits and other scripts', () => {
+    const text = '—Candiru;(Huawei Cloud Berlin)\u201cNSO Group\u201d 2024:Arsenal ДаCandiru 华为Candiru';
+    expect(spans(text, expectSameAsReference(text))).toEqual(['Candiru', 'Huawei Cloud Berlin', 'NSO Group', 'Arsenal', 'Candiru']);
+  });
+  it('names across a possessive, an ignorable character and "&"', () => {
+    const text = "Computer's Security Initiative Consultancy, NSO's Group, Hua\u00adwei's phones, Smith &Wesson Trading, Smith＆Wesson Trading, Positive Te\u0301chnologies";
+    const mentions = expectSameAsReference(text);
+    expect(spans(text, mentions)[0]).toBe("Computer's Security Initiative Consultancy");
+    expect(mentions.length).toBeGreaterThan(3);
+  });
+  it('a name at the very start and the very end of the text', () => {
+    for (const text of ['Candiru', 'Candiru said', 'said Candiru', 'NSO Group', 'x NSO Group', '华为', "Huawei's"]) expectSameAsReference(text);
+  });
+  it('a page of text that holds no name passes the scan without a stop at every word', () => {
+    const filter = new Prefilter(matcher.serialize());
+    const text = 'The cat sat on the mat while the dog slept by the door of a very quiet house. '.repeat(20);
+    filter.reset(text);
+    let stops = 0;
+    for (let from = 0; ; stops++) {
+      const at = filter.nextCandidate(from);
+      if (at < 0) break;
+      from = at + 1;
+    }
+    expect(stops).toBeLessThan(20); // 340 words; only a few may pass by hash collision
+    expect(matcher.find(text)).toEqual([]);
+  });
+  it('the same mentions on random text made of name words, common words, scripts and punctuation', () => {
+    const nameWords = entries.flatMap((e) => [e.name, ...(e.aliases ?? [])]).flatMap((n) => n.split(/\s+/));
+    const word = fc.oneof(
+      fc.constantFrom(...nameWords),
+      fc.constantFrom(...nameWords).map((w) => w.toLowerCase()),
+      fc.constantFrom(...nameWords).map((w) => w.toUpperCase()),
+      fc.constantFrom('the', 'of', 'and', 'a', 's', 'new', 'said', 'group', 'Group', 'Co', 'Ltd', '2024', 'iPhone'),
+      fc.constantFrom('华', '为', '技', '術', '中', '國', '电', '的', '是', '＆', '&', 'Ёлка', 'Ё', 'é', '\u0301', '😀'),
+      fc.string({ maxLength: 4 }),
+    );
+    const names = entries.flatMap((e) => [e.name, ...(e.aliases ?? [])]).map((n) => n.split(/\s+/));
+    const gap = fc.constantFrom('', ' ', '  ', ', ', '\n', '-', "'", "'s ", '’s ', '(', ') ', '.', '\u00ad', '\u200b', '\u00a0', '—');
+    // A whole name, its words joined by any gap ("Computer's Security …", "Saito-Tech").
+    const name = fc.constantFrom(...names).chain((ws) => fc.array(gap, { minLength: ws.length, maxLength: ws.length }).map((gs) => ws.map((w, i) => w + gs[i]).join('')));
+    const part = fc.oneof(fc.tuple(word, gap).map(([w, g]) => w + g), name);
+    const text = fc.array(part, { maxLength: 30 }).map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(text, (t) => {
+        expect(matcher.find(t)).toEqual(reference(matcher, t));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+  it('whole documents: context mentions resolved the same way', () => {
+    const text = 'NSO said. NSO Group said. Positive Technologies (PT) and later PT. Huawei, Huawei Cloud Berlin.';
+    expectSameAsReference(text);
+    expect(findInDocument(matcher, text).length).toBeGreaterThan(3);
+  });
+});
