@@ -86,15 +86,14 @@ inEachBrowser((kind, browser) => {
    * The page ran on, the extension logged nothing and no task of 100 ms or more was the
    * extension's (and the record of tasks did see the extension at work).
    */
-  async function expectUnharmed(page: WatchedPage, before: ProbeReport, longTasks: 'checked' | 'only reported' = 'checked'): Promise<void> {
+  async function expectUnharmed(page: WatchedPage, before: ProbeReport): Promise<void> {
     await sleep(SETTLE_MS);
     const after = await readProbe(page);
     expect(after.ticks, 'the page heartbeat stopped').toBeGreaterThan(before.ticks);
     expect(page.extensionErrors()).toEqual([]);
     const tasks = await taskReport(page);
     console.info(`[${kind}] ${page.address}: ${describeTasks(tasks)}; page's own errors: ${page.pageErrors().length}${await ownProcess(page)}`);
-    if (longTasks === 'checked') expect(tasks.extensionLongTasks).toEqual([]);
-    else if (tasks.extensionLongTasks.length > 0) console.warn(`[${kind}] KNOWN PROBLEM, not checked: extension tasks of 100 ms or more: ${JSON.stringify(tasks.extensionLongTasks)}`);
+    expect(tasks.extensionLongTasks).toEqual([]);
     // The record did see the extension at work: the check above is not blind.
     expect(tasks.extensionRuns).toBeGreaterThan(0);
   }
@@ -113,9 +112,12 @@ inEachBrowser((kind, browser) => {
 
   function describeTasks(tasks: TaskReport): string {
     const unit = kind === 'chromium' ? 'run of its script' : 'time within one task';
+    // Firefox: samples the profiler named as the extension's inside the page's own script
+    // (harness/gecko-stacks.ts), left to the page; said, so that a change there is seen.
+    const misnamed = tasks.misnamedMs ? `; ${tasks.misnamedMs} ms of the page's samples bore misnamed extension frames` : '';
     return (
       `${tasks.longTasks} tasks of 100 ms or more (any origin), ${tasks.extensionLongTasks.length} of the extension; ` +
-      `its longest ${unit} ${tasks.longestExtensionRunMs} ms, in ${tasks.extensionRuns} ${kind === 'chromium' ? 'runs' : 'tasks'}`
+      `its longest ${unit} ${tasks.longestExtensionRunMs} ms, in ${tasks.extensionRuns} ${kind === 'chromium' ? 'runs' : 'tasks'}${misnamed}`
     );
   }
 
@@ -180,15 +182,14 @@ inEachBrowser((kind, browser) => {
     });
   }
 
-  // Firefox walks a million text nodes in about a minute, and more with the profiler sampling
-  // every millisecond: its wait and the test's time are longer.
-  const millionWaitMs = kind === 'firefox' ? 3 * SCAN_WAIT_MS : SCAN_WAIT_MS;
+  // Firefox walks a million text nodes in about a minute with the profiler sampling every
+  // millisecond on an idle machine, and took three minutes while other browsers shared its two
+  // cores: its wait and the test's time are longer.
+  const millionWaitMs = kind === 'firefox' ? 6 * SCAN_WAIT_MS : SCAN_WAIT_MS;
   it('a million text nodes: scanned to the end without holding the page', async () => {
     await within(HOSTILE_PAGES.millionNodes, async (page, before) => {
       expect(await waitForCanary(page, millionWaitMs)).toEqual([CANARY]);
-      // KNOWN PROBLEM (README "Limits"): in Firefox some runs show one extension task of
-      // 600-700 ms on this page, cause not found yet; it is printed, not asserted, until fixed.
-      await expectUnharmed(page, before, kind === 'firefox' ? 'only reported' : 'checked');
+      await expectUnharmed(page, before);
     });
   }, millionWaitMs + 120_000);
 

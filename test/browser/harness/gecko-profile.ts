@@ -109,7 +109,11 @@ interface GeckoThread extends StackTables {
   samples: Table;
 }
 interface GeckoProfile {
-  meta: { interval: number };
+  /**
+   * profilingStartTime: when the profiler started; contentEarliestTime: the earliest time the
+   * content processes' buffers still hold (later once a full buffer drops its oldest data).
+   */
+  meta: { interval: number; profilingStartTime?: number; contentEarliestTime?: number };
   threads: GeckoThread[];
   processes: GeckoProfile[];
 }
@@ -175,8 +179,15 @@ export class GeckoTaskProfile {
 
 export type ProcessKind = 'pages' | 'extension';
 
+/** A gap at the start of the content processes' data larger than this means data was dropped. */
+const BUFFER_SLACK_MS = 1000;
+
 /** The long tasks of the main threads of one kind of content process, attributed to `origin` or not. */
 export function attribute(profile: GeckoProfile, origin: string, where: ProcessKind = 'pages'): TaskReport {
+  const { profilingStartTime: started, contentEarliestTime: earliest } = profile.meta;
+  if (started !== undefined && earliest !== undefined && earliest - started > BUFFER_SLACK_MS) {
+    throw new Error(`the profiler's buffer ran over: the first ${Math.round((earliest - started) / 1000)} s of the pages' samples are lost`);
+  }
   const report: TaskReport = { longTasks: 0, extensionLongTasks: [], extensionRuns: 0, longestExtensionRunMs: 0, misnamedMs: 0 };
   for (const thread of profile.processes.flatMap((p) => p.threads)) {
     if (thread.processType !== 'tab' || thread.name !== 'GeckoMain') continue;
