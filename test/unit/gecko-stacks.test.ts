@@ -120,6 +120,12 @@ describe('attribute', () => {
     expect(report.misnamedMs).toBe(0);
   });
 
+  it('refuses a profile whose buffer dropped the start of the pages’ samples', () => {
+    const profile = profileOf(['requestIdleCallback handler', 'js::RunScript', EXT('run')], 300);
+    expect(() => attribute({ ...profile, meta: { interval: 1, profilingStartTime: 100, contentEarliestTime: 101 } }, ORIGIN)).not.toThrow();
+    expect(() => attribute({ ...profile, meta: { interval: 1, profilingStartTime: 100, contentEarliestTime: 30_000 } }, ORIGIN)).toThrow(/ran over/);
+  });
+
   it('leaves the page’s long task with misnamed frames to the page, and says how much it left', () => {
     const report = attribute(profileOf(['EvaluateScript', 'js::RunScript', PAGE_SCRIPT, EXT('readable'), 'Document.createTextNode'], 300), ORIGIN);
     expect(report.longTasks).toBe(1);
