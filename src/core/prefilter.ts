@@ -17,11 +17,14 @@
  * "'s" is a word here but not in the full matcher ("Huawei's Technologies"), so a root word with
  * children followed by "s" passes too.
  */
-import { APOSTROPHE, CHAR_CLASS, FOLDED, IGNORABLE, SINGLE, WORD } from './normalize';
+import { APOSTROPHE, CHAR_CLASS, FOLDED, IGNORABLE, LETTER_CASE, SINGLE, WORD } from './normalize';
+import { NAME_STOP_WORDS } from './legal-forms';
+import { FLAG_CAPS } from './trie';
 
 const HASH_MUL = 0x01000193;
 const MIX_ONE = 0x9e3779b1 | 0;
 const MIX_PAIR = 0x85ebca6b | 0;
+const MIX_FREE = 0xc2b2ae35 | 0;
 /** Characters read per batch of the scan. */
 const BLOCK = 512;
 
@@ -45,33 +48,40 @@ export interface TrieView {
   edgeToken: ArrayLike<number>;
   edgeChild: ArrayLike<number>;
   termStart: ArrayLike<number>;
+  termFlags: ArrayLike<number>;
 }
 
 /** The keys of words and word pairs where a name may start, as a bit set of 2 ** (32 - shift) bits. */
 function keyBits(trie: TrieView): { bits: Int32Array; shift: number } {
-  const { vocab, edgeStart, edgeToken, edgeChild, termStart } = trie;
+  const { vocab, edgeStart, edgeToken, edgeChild, termStart, termFlags } = trie;
   const hashes = vocab.map(scanHash);
   const possessive = scanHash('s');
   const ones: number[] = [];
+  /** Whole names that may be found written in lower case (see Prefilter.passes). */
+  const lowerCaseOnes: number[] = [];
   const pairs: [number, number][] = [];
   for (let e = edgeStart[0] as number; e < (edgeStart[1] as number); e++) {
     const word = hashes[edgeToken[e] as number] as number;
     const node = edgeChild[e] as number;
     if ((termStart[node + 1] as number) > (termStart[node] as number)) ones.push(word);
+    let lowerCaseOk = NAME_STOP_WORDS.has(vocab[edgeToken[e] as number] as string);
+    for (let t = termStart[node] as number; t < (termStart[node + 1] as number); t++) lowerCaseOk ||= ((termFlags[t] as number) & FLAG_CAPS) === 0;
+    if (lowerCaseOk) lowerCaseOnes.push(word);
     const first = edgeStart[node] as number;
     const last = edgeStart[node + 1] as number;
     for (let f = first; f < last; f++) pairs.push([word, hashes[edgeToken[f] as number] as number]);
     if (last > first) pairs.push([word, possessive]);
   }
-  // About 256 bits per key (at most 2 MB): each word is tested twice, so <1% of words pass by collision.
+  // About 256 bits per key (at most 1 MB): each word is tested twice, so <1% of words pass by collision.
   let log2 = 16;
-  while (log2 < 24 && 2 ** log2 < (ones.length + pairs.length) * 256) log2++;
+  while (log2 < 23 && 2 ** log2 < (ones.length + pairs.length) * 256) log2++;
   const shift = 32 - log2;
   const bits = new Int32Array(2 ** (log2 - 5));
   const set = (key: number): void => {
     bits[key >>> 5] = (bits[key >>> 5] as number) | (1 << (key & 31));
   };
   for (const h of ones) set(oneKey(h, shift));
+  for (const h of lowerCaseOnes) set(Math.imul(h, MIX_FREE) >>> shift);
   for (const [before, h] of pairs) set(pairKey(before, h, shift));
   return { bits, shift };
 }
@@ -95,6 +105,9 @@ export class Prefilter {
   // The batch: running hash before each break, and the break's index.
   private readonly hashAt = new Int32Array(BLOCK + 1);
   private readonly breakAt = new Int32Array(BLOCK + 1);
+  /** Whether the batch holds a special character, and the index of the first special break from `next` on. */
+  private batchHasSpecial = false;
+  private nextSpecial = 0;
   private count = 0;
   private next = 0;
   private text = '';
@@ -137,6 +150,8 @@ export class Prefilter {
     this.before = 0;
     this.count = 0;
     this.next = 0;
+    this.batchHasSpecial = false;
+    this.nextSpecial = 0;
   }
 
   /**
@@ -164,16 +179,18 @@ export class Prefilter {
 
   /** Reads up to BLOCK characters: the running hash and index at each break (and at the end). */
   private readBatch(): void {
-    const { text, code, isBreak, hashAt, breakAt } = this;
+    const { text, code, isBreak, special, hashAt, breakAt } = this;
     const n = text.length;
     const stop = Math.min(n, this.pos + BLOCK);
     let h = this.running;
     let k = 0;
+    let specials = 0;
     for (let i = this.pos; i < stop; i++) {
       const c = text.charCodeAt(i);
       hashAt[k] = h;
       breakAt[k] = i;
       k += isBreak[c] as number;
+      specials |= special[c] as number; // found again below, rarely: no branch per character
       h = (Math.imul(h, HASH_MUL) + (code[c] as number)) | 0;
     }
     if (stop === n) {
@@ -185,23 +202,32 @@ export class Prefilter {
     this.pos = stop === n ? n + 1 : stop;
     this.count = k;
     this.next = 0;
+    this.batchHasSpecial = specials !== 0;
+    this.nextSpecial = this.findSpecial(0);
+  }
+
+  /** The index of the first break from `from` on that is a special character (`count` if none). */
+  private findSpecial(from: number): number {
+    if (!this.batchHasSpecial) return this.count;
+    for (let j = from; j < this.count; j++) {
+      // "| 0": past the end of the text (the last break), NaN reads character 0, no special one.
+      if (this.special[this.text.charCodeAt(this.breakAt[j] as number) | 0] === 1) return j;
+    }
+    return this.count;
   }
 
   /** Tests the words ending at the batch's breaks; the first candidate, or -1. */
   private testBatch(): number {
-    const { text, special, bits, shift, powers, powerMask, hashAt, breakAt, count } = this;
+    const { bits, shift, powers, powerMask, hashAt, breakAt, count } = this;
     let { lastHash, lastBreak, before } = this;
     let j = this.next;
+    if (this.nextSpecial < j) this.nextSpecial = this.findSpecial(j);
+    const limit = this.nextSpecial;
     let next = count;
     let found = -1;
-    for (; j < count; j++) {
+    for (; j < limit; j++) {
       const at = breakAt[j] as number;
       const end = hashAt[j] as number;
-      if (special[text.charCodeAt(at)] === 1) {
-        found = at; // left in the batch: the next call passes it like any break the full matcher read
-        next = j;
-        break;
-      }
       // The word between the two breaks: its hash is the running hash less the part before it.
       const length = at - lastBreak - 1;
       const word = (end - Math.imul(lastHash, powers[(length + 1) & powerMask] as number)) | 0;
@@ -209,20 +235,40 @@ export class Prefilter {
       // oneKey and pairKey, written out: this loop runs once per word of the page.
       const one = (Math.imul(word, MIX_ONE) >>> shift) & isWord;
       const two = (Math.imul(Math.imul(before, MIX_PAIR) ^ word, MIX_ONE) >>> shift) & isWord;
+      const start = lastBreak + 1;
       lastHash = end;
       lastBreak = at;
-      if ((((bits[one >>> 5] as number) >> one) | ((bits[two >>> 5] as number) >> two)) & isWord & 1) {
+      if ((((bits[one >>> 5] as number) >> one) | ((bits[two >>> 5] as number) >> two)) & isWord & 1 && this.passes(word, two, start, at)) {
         found = at;
         next = j + 1;
         break;
       }
       before ^= (before ^ word) & isWord;
     }
+    if (found < 0 && limit < count) {
+      found = breakAt[limit] as number; // left in the batch: the next call passes it like any break the full matcher read
+      next = limit;
+    }
     this.lastHash = lastHash;
     this.lastBreak = lastBreak;
     this.before = before;
     this.next = next;
     return found;
+  }
+
+  /**
+   * Second look at a word that passed the quick test: a first edge of the trie passes; a whole
+   * name passes unless every reading of it needs capitals and the text writes the word in lower
+   * case ("new", "world": about a quarter of all stops on real pages), the rule matchRun applies.
+   */
+  private passes(word: number, pair: number, start: number, end: number): boolean {
+    const { bits, text } = this;
+    if ((((bits[pair >>> 5] as number) >> pair) & 1) === 1) return true;
+    const free = Math.imul(word, MIX_FREE) >>> this.shift;
+    if ((((bits[free >>> 5] as number) >> free) & 1) === 1) return true;
+    if (LETTER_CASE[text.charCodeAt(start)] !== 2) return true;
+    for (let i = start + 1; i < end; i++) if (LETTER_CASE[text.charCodeAt(i)] === 1) return true;
+    return false;
   }
 }
 

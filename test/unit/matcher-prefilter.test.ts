@@ -90,6 +90,15 @@ describe('the fast scan finds what the full loop finds', () => {
       }),
       { numRuns: 3000 },
     );
+    // Texts longer than the scan's batch of 512 characters: candidates across batches, and the
+    // full matcher reading past the end of what the scan has read.
+    const long = fc.array(part, { minLength: 100, maxLength: 400 }).map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(long, (t) => {
+        expect(matcher.find(t)).toEqual(reference(matcher, t));
+      }),
+      { numRuns: 300 },
+    );
   });
   it('whole documents: context mentions resolved the same way', () => {
     const text = 'NSO said. NSO Group said. Positive Technologies (PT) and later PT. Huawei, Huawei Cloud Berlin.';
