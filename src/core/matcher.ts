@@ -112,7 +112,7 @@ class TrieMatcher implements Matcher {
     for (let from = 0; from <= text.length; ) {
       const at = filter.nextCandidate(from);
       if (at < 0) break;
-      from = this.readFrom(text, restartPoint(text, at, from), at, out);
+      from = this.readFrom(text, filter.nameStart >= 0 ? filter.nameStart : restartPoint(text, at, from), at, out);
     }
     return out.length === 0 ? out : withDefinedAbbreviations(text, out);
   }

@@ -25,6 +25,10 @@ const HASH_MUL = 0x01000193;
 const MIX_ONE = 0x9e3779b1 | 0;
 const MIX_PAIR = 0x85ebca6b | 0;
 const MIX_FREE = 0xc2b2ae35 | 0;
+/** What Prefilter.passes finds. */
+const NONE = 0;
+const PAIR = 1;
+const WHOLE_NAME = 2;
 /** Characters read per batch of the scan. */
 const BLOCK = 512;
 
@@ -107,6 +111,11 @@ export class Prefilter {
   private readonly breakAt = new Int32Array(BLOCK + 1);
   /** Whether the batch holds a special character, and the index of the first special break from `next` on. */
   private batchHasSpecial = false;
+  /**
+   * Set with each candidate: where the word starts when only a name beginning at that very word
+   * can be there; -1 when the full matcher must start earlier (restartPoint).
+   */
+  nameStart = -1;
   private nextSpecial = 0;
   private count = 0;
   private next = 0;
@@ -238,16 +247,21 @@ export class Prefilter {
       const start = lastBreak + 1;
       lastHash = end;
       lastBreak = at;
-      if ((((bits[one >>> 5] as number) >> one) | ((bits[two >>> 5] as number) >> two)) & isWord & 1 && this.passes(word, two, start, at)) {
-        found = at;
-        next = j + 1;
-        break;
+      if ((((bits[one >>> 5] as number) >> one) | ((bits[two >>> 5] as number) >> two)) & isWord & 1) {
+        const reading = this.passes(word, two, start, at);
+        if (reading !== NONE) {
+          found = at;
+          next = j + 1;
+          this.nameStart = reading === WHOLE_NAME ? start : -1;
+          break;
+        }
       }
       before ^= (before ^ word) & isWord;
     }
     if (found < 0 && limit < count) {
       found = breakAt[limit] as number; // left in the batch: the next call passes it like any break the full matcher read
       next = limit;
+      this.nameStart = -1;
     }
     this.lastHash = lastHash;
     this.lastBreak = lastBreak;
@@ -260,15 +274,17 @@ export class Prefilter {
    * Second look at a word that passed the quick test: a first edge of the trie passes; a whole
    * name passes unless every reading of it needs capitals and the text writes the word in lower
    * case ("new", "world": about a quarter of all stops on real pages), the rule matchRun applies.
+   * NONE, PAIR (a name may start at the word before), or WHOLE_NAME (only at this word: the pair
+   * test says no name spans the two).
    */
-  private passes(word: number, pair: number, start: number, end: number): boolean {
+  private passes(word: number, pair: number, start: number, end: number): number {
     const { bits, text } = this;
-    if ((((bits[pair >>> 5] as number) >> pair) & 1) === 1) return true;
+    if ((((bits[pair >>> 5] as number) >> pair) & 1) === 1) return PAIR;
     const free = Math.imul(word, MIX_FREE) >>> this.shift;
-    if ((((bits[free >>> 5] as number) >> free) & 1) === 1) return true;
-    if (LETTER_CASE[text.charCodeAt(start)] !== 2) return true;
-    for (let i = start + 1; i < end; i++) if (LETTER_CASE[text.charCodeAt(i)] === 1) return true;
-    return false;
+    if ((((bits[free >>> 5] as number) >> free) & 1) === 1) return WHOLE_NAME;
+    if (LETTER_CASE[text.charCodeAt(start)] !== 2) return WHOLE_NAME;
+    for (let i = start + 1; i < end; i++) if (LETTER_CASE[text.charCodeAt(i)] === 1) return WHOLE_NAME;
+    return NONE;
   }
 }
 
