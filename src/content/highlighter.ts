@@ -32,13 +32,12 @@ const MAX_WAIT_MS = 120;
 /** On a quiet page, changes this close together are drawn together (about one frame). */
 const QUIET_WAIT_MS = 16;
 /**
- * Once this many ranges are drawn, each drawing costs the next frame a rebuild of all their
- * markers (on the 5 MB page 25–30 ms a frame for ~500 ranges), so on a quiet page the rest of a
- * long scan is drawn at most once per MANY_RANGES_INTERVAL_MS. The first highlights are not
- * delayed, and a changing page is drawn with its own changes as before.
+ * On a quiet page, drawings come at most this often. Each drawing costs the next frame a rebuild
+ * of every range's markers and, on a large page, a pre-paint of the whole page (25–45 ms a frame
+ * on the 5 MB page), so the replies of a long first scan are drawn a few at a time. The first
+ * drawing is not delayed, and a changing page is drawn with its own changes as before.
  */
-const MANY_RANGES = 300;
-const MANY_RANGES_INTERVAL_MS = 200;
+const QUIET_INTERVAL_MS = 200;
 
 const supported = typeof CSS !== 'undefined' && 'highlights' in CSS && typeof Highlight === 'function';
 
@@ -125,7 +124,7 @@ export class Highlighter {
    * Changes are drawn together: every change to a Highlight makes the next frame re-mark every
    * range on the page. While the page itself keeps changing, they wait for its next change (until
    * `latest`), so that one frame carries both; otherwise those of the next QUIET_WAIT_MS go
-   * together, or those of MANY_RANGES_INTERVAL_MS once many ranges are drawn. A timer, not an
+   * together, and at most one drawing per QUIET_INTERVAL_MS. A timer, not an
    * animation frame: a callback of ours inside the page's frame task would make the page's own
    * style and layout work there count as the extension's task.
    */
@@ -133,7 +132,7 @@ export class Highlighter {
     const now = performance.now();
     const pageBusy = now - this.lastPageChange < PAGE_BUSY_MS;
     let due = pageBusy ? latest : Math.min(latest, now + QUIET_WAIT_MS);
-    if (!pageBusy && (this.highlight?.size ?? 0) >= MANY_RANGES) due = Math.max(due, this.lastDrawn + MANY_RANGES_INTERVAL_MS);
+    if (!pageBusy) due = Math.max(due, this.lastDrawn + QUIET_INTERVAL_MS);
     if (due >= this.flushAt) return;
     clearTimeout(this.flushTimer);
     this.flushAt = due;

@@ -209,7 +209,7 @@ describe('highlight changes drawn together', () => {
     expect(others()).toEqual(['listed-party-outline']);
   });
 
-  it('once many ranges are drawn, draws the rest of a quiet page\'s scan at most every 200 ms', async () => {
+  it('draws the rest of a quiet page\'s scan at most every 200 ms, the first highlights at once', async () => {
     const { h, drawn } = await load();
     const first = Array.from({ length: 300 }, mark);
     for (const m of first) h.add(m);
@@ -228,7 +228,7 @@ describe('highlight changes drawn together', () => {
     expect(drawn.changes).toBe(302);
   });
 
-  it('with many ranges drawn, a changing page is still drawn with its own next change', async () => {
+  it('after a drawing, a changing page is still drawn with its own next change', async () => {
     const { h, drawn } = await load();
     for (const m of Array.from({ length: 300 }, mark)) h.add(m);
     vi.advanceTimersByTime(17);
