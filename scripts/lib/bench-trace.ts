@@ -149,7 +149,7 @@ export function mainThreadFigures(events: TraceEvent[], frameId: string, extensi
     extensionBlockingMs: tasks.filter((t) => t.extension).reduce((sum, t) => sum + Math.max(0, t.ms - LONG_TASK_MS), 0),
     longTasks: long.map((t) => t.ms),
     extensionLongTasks: long.filter((t) => t.extension).map((t) => t.ms),
-    extensionLongTaskParts: thread ? long.filter((t) => t.extension).map((t) => partsOf(events, thread, t)) : [],
+    extensionLongTaskParts: thread ? long.filter((t) => t.extension).map((t) => [...partsOf(events, thread, t), ...extensionCallsIn(events, thread, t, extensionOrigin)]) : [],
     extensionLongestMs: Math.max(0, ...tasks.filter((t) => t.extension).map((t) => t.ms)),
     extensionScriptMs: thread ? scriptMs(events, thread, extensionOrigin) : 0,
     workerBusyMs: workerTasks.reduce((sum, t) => sum + t.ms, 0),
@@ -184,4 +184,29 @@ function partsOf(events: TraceEvent[], thread: string, task: Task): string[] {
     open.push(e.ts + (e.dur ?? 0));
   }
   return parts.slice(0, 12);
+}
+
+/**
+ * The extension's own calls in a task, however short, each with what called it (an event's
+ * type, a timer, an idle callback), as "extension <ms> in <caller>": a long task may be the
+ * page's own work (a layout) joined by a tiny listener of the extension's.
+ */
+function extensionCallsIn(events: TraceEvent[], thread: string, task: Task, origin: string): string[] {
+  const end = task.start + task.ms * 1000;
+  const inside = events.filter((e) => key(e) === thread && e.ph === 'X' && e.ts >= task.start && e.ts + (e.dur ?? 0) <= end);
+  const calls = inside.filter((e) => SCRIPT_EVENTS.has(e.name) && scriptUrl(e).startsWith(origin));
+  const callers = inside.filter((e) => !SCRIPT_EVENTS.has(e.name) && !WRAPPERS.has(e.name));
+  const described: string[] = [];
+  let lastEnd = -1;
+  for (const call of calls.sort((a, b) => a.ts - b.ts)) {
+    if (call.ts < lastEnd) continue; // nested in the previous call
+    lastEnd = call.ts + (call.dur ?? 0);
+    const caller = callers
+      .filter((e) => e.ts <= call.ts && e.ts + (e.dur ?? 0) >= lastEnd)
+      .sort((a, b) => (a.dur ?? 0) - (b.dur ?? 0))[0];
+    const type = caller?.args?.data?.type;
+    const by = caller ? `${caller.name}${typeof type === 'string' ? `(${type})` : ''}` : 'the task';
+    described.push(`extension ${((call.dur ?? 0) / 1000).toFixed(1)} ms in ${by}`);
+  }
+  return described.length > 3 ? [...described.slice(0, 3), `… ${described.length - 3} more calls`] : described;
 }
