@@ -103,29 +103,26 @@ export class Prefilter {
   private readonly special = new Uint8Array(0x10000);
   private readonly bits: Int32Array;
   private readonly shift: number;
-  /** HASH_MUL ** k, for k up to the longest listed word + 1 (masked beyond: no listed word is that long). */
-  private readonly powers: Int32Array;
-  private readonly powerMask: number;
-  // The batch: running hash before each break, and the break's index.
+  // The batch: for each word that ends in it, its hash and the index of the break after it.
   private readonly hashAt = new Int32Array(BLOCK + 1);
   private readonly breakAt = new Int32Array(BLOCK + 1);
-  /** Whether the batch holds a special character, and the index of the first special break from `next` on. */
+  private count = 0;
+  private next = 0;
+  /** Where the batch starts; whether it holds a special character; the first one not yet passed. */
+  private batchStart = 0;
   private batchHasSpecial = false;
+  private nextSpecial = -1;
   /**
    * Set with each candidate: where the word starts when only a name beginning at that very word
    * can be there; -1 when the full matcher must start earlier (restartPoint).
    */
   nameStart = -1;
-  private nextSpecial = 0;
-  private count = 0;
-  private next = 0;
   private text = '';
-  /** Where the scan goes on, and the running hash there. */
+  /** Where the scan goes on; the hash of the word being read there (0 between words). */
   private pos = 0;
   private running = 0;
-  /** The last break tested: its running hash and index; and the hash of the last word. */
-  private lastHash = 0;
-  private lastBreak = -1;
+  private inWord = 0;
+  /** The hash of the last word tested. */
   private before = 0;
 
   constructor(trie: TrieView) {
@@ -137,12 +134,6 @@ export class Prefilter {
       else this.isBreak[c] = 1;
       if (cls === IGNORABLE || (cls === SINGLE && singles.has(FOLDED[c] as number))) this.special[c] = 1;
     }
-    const longest = trie.vocab.reduce((m, w) => Math.max(m, w.length), 0);
-    let size = 64;
-    while (size < longest + 2) size *= 2;
-    this.powers = new Int32Array(size);
-    this.powerMask = size - 1;
-    for (let k = 0, p = 1; k < size; k++, p = Math.imul(p, HASH_MUL)) this.powers[k] = p;
   }
 
   /** Starts on a new text. */
@@ -154,13 +145,12 @@ export class Prefilter {
   private restart(from: number): void {
     this.pos = from;
     this.running = 0;
-    this.lastHash = 0;
-    this.lastBreak = from - 1;
+    this.inWord = 0;
     this.before = 0;
     this.count = 0;
     this.next = 0;
     this.batchHasSpecial = false;
-    this.nextSpecial = 0;
+    this.nextSpecial = -1;
   }
 
   /**
@@ -173,11 +163,9 @@ export class Prefilter {
     if (from > this.pos) this.restart(from);
     else {
       // Skip what the full matcher read; it left nothing pending, so the word before is no name's start.
-      while (this.next < this.count && (this.breakAt[this.next] as number) < from) {
-        this.lastHash = this.hashAt[this.next] as number;
-        this.lastBreak = this.breakAt[this.next++] as number;
-        this.before = 0;
-      }
+      while (this.next < this.count && (this.breakAt[this.next] as number) < from) this.next++;
+      this.before = 0;
+      if (this.nextSpecial >= 0 && this.nextSpecial < from) this.nextSpecial = this.findSpecial(from);
     }
     for (;;) {
       const at = this.testBatch();
@@ -186,88 +174,91 @@ export class Prefilter {
     }
   }
 
-  /** Reads up to BLOCK characters: the running hash and index at each break (and at the end). */
+  /** Reads up to BLOCK characters: the hash of each word that ends, and where. */
   private readBatch(): void {
     const { text, code, isBreak, special, hashAt, breakAt } = this;
     const n = text.length;
     const stop = Math.min(n, this.pos + BLOCK);
     let h = this.running;
+    let inWord = this.inWord;
     let k = 0;
     let specials = 0;
+    // No branch on the text: the hash and index are written at every character, and kept (k
+    // moves on) only where a word ends.
     for (let i = this.pos; i < stop; i++) {
       const c = text.charCodeAt(i);
+      const brk = isBreak[c] as number;
       hashAt[k] = h;
       breakAt[k] = i;
-      k += isBreak[c] as number;
-      specials |= special[c] as number; // found again below, rarely: no branch per character
-      h = (Math.imul(h, HASH_MUL) + (code[c] as number)) | 0;
+      k += brk & inWord;
+      inWord = brk ^ 1;
+      h = (Math.imul(h, HASH_MUL) + (code[c] as number)) & (brk - 1);
+      specials |= special[c] as number; // found again below, rarely
     }
-    if (stop === n) {
+    if (stop === n && inWord === 1) {
       // The end of the text ends the last word.
       hashAt[k] = h;
       breakAt[k++] = n;
     }
+    this.batchStart = this.pos;
     this.running = h;
+    this.inWord = inWord;
     this.pos = stop === n ? n + 1 : stop;
     this.count = k;
     this.next = 0;
     this.batchHasSpecial = specials !== 0;
-    this.nextSpecial = this.findSpecial(0);
+    this.nextSpecial = this.findSpecial(this.batchStart);
   }
 
-  /** The index of the first break from `from` on that is a special character (`count` if none). */
+  /** The first special character of the batch at or after `from`; -1 if none. */
   private findSpecial(from: number): number {
-    if (!this.batchHasSpecial) return this.count;
-    for (let j = from; j < this.count; j++) {
-      // "| 0": past the end of the text (the last break), NaN reads character 0, no special one.
-      if (this.special[this.text.charCodeAt(this.breakAt[j] as number) | 0] === 1) return j;
-    }
-    return this.count;
+    if (!this.batchHasSpecial) return -1;
+    const stop = Math.min(this.pos, this.text.length);
+    for (let i = Math.max(from, this.batchStart); i < stop; i++) if (this.special[this.text.charCodeAt(i)] === 1) return i;
+    return -1;
   }
 
-  /** Tests the words ending at the batch's breaks; the first candidate, or -1. */
+  /** Tests the words ending in the batch, up to its next special character; the first candidate, or -1. */
   private testBatch(): number {
-    const { bits, shift, powers, powerMask, hashAt, breakAt, count } = this;
-    let { lastHash, lastBreak, before } = this;
+    const { bits, shift, hashAt, breakAt, count } = this;
+    const special = this.nextSpecial;
+    // A word that ends at the special character is left to the full matcher with it.
+    const limit = special >= 0 ? special : 0x7fffffff;
+    let before = this.before;
     let j = this.next;
-    if (this.nextSpecial < j) this.nextSpecial = this.findSpecial(j);
-    const limit = this.nextSpecial;
-    let next = count;
     let found = -1;
-    for (; j < limit; j++) {
-      const at = breakAt[j] as number;
-      const end = hashAt[j] as number;
-      // The word between the two breaks: its hash is the running hash less the part before it.
-      const length = at - lastBreak - 1;
-      const word = (end - Math.imul(lastHash, powers[(length + 1) & powerMask] as number)) | 0;
-      const isWord = (-length) >> 31; // all ones unless two breaks follow each other
+    for (; j < count && (breakAt[j] as number) < limit; j++) {
+      const word = hashAt[j] as number;
       // oneKey and pairKey, written out: this loop runs once per word of the page.
-      const one = (Math.imul(word, MIX_ONE) >>> shift) & isWord;
-      const two = (Math.imul(Math.imul(before, MIX_PAIR) ^ word, MIX_ONE) >>> shift) & isWord;
-      const start = lastBreak + 1;
-      lastHash = end;
-      lastBreak = at;
-      if ((((bits[one >>> 5] as number) >> one) | ((bits[two >>> 5] as number) >> two)) & isWord & 1) {
+      const one = Math.imul(word, MIX_ONE) >>> shift;
+      const two = Math.imul(Math.imul(before, MIX_PAIR) ^ word, MIX_ONE) >>> shift;
+      if ((((bits[one >>> 5] as number) >> one) | ((bits[two >>> 5] as number) >> two)) & 1) {
+        const at = breakAt[j] as number;
+        const start = this.wordStart(at);
         const reading = this.passes(word, two, start, at);
         if (reading !== NONE) {
           found = at;
-          next = j + 1;
           this.nameStart = reading === WHOLE_NAME ? start : -1;
+          j++;
           break;
         }
       }
-      before ^= (before ^ word) & isWord;
+      before = word;
     }
-    if (found < 0 && limit < count) {
-      found = breakAt[limit] as number; // left in the batch: the next call passes it like any break the full matcher read
-      next = limit;
+    if (found < 0 && special >= 0) {
+      found = special; // passed on the next call, like any break the full matcher read
       this.nameStart = -1;
     }
-    this.lastHash = lastHash;
-    this.lastBreak = lastBreak;
     this.before = before;
-    this.next = next;
+    this.next = j;
     return found;
+  }
+
+  /** Where the word that ends at `end` starts. */
+  private wordStart(end: number): number {
+    let i = end;
+    while (i > 0 && CHAR_CLASS[this.text.charCodeAt(i - 1)] === WORD) i--;
+    return i;
   }
 
   /**
