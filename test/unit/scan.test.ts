@@ -55,7 +55,8 @@ describe('scan of the seed article with the real bundle', () => {
   });
 });
 
-describe('scan command line', () => {
+// Each case starts the command (tsx) several times: a second or more each on a busy machine.
+describe('scan command line', { timeout: 60_000 }, () => {
   it('reads standard input and prints a readable list', () => {
     const r = scan(['--bundle', SMALL, '-'], 'Talks with Candiru stalled; NSO Group too.');
     expect(r.status).toBe(0);
