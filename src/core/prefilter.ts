@@ -25,6 +25,10 @@ const HASH_MUL = 0x01000193;
 const MIX_ONE = 0x9e3779b1 | 0;
 const MIX_PAIR = 0x85ebca6b | 0;
 const MIX_FREE = 0xc2b2ae35 | 0;
+// The second hash of each key (a Bloom filter with two hashes, the second tested only after the first).
+const MIX_ONE_2 = 0x27d4eb2f | 0;
+const MIX_PAIR_2 = 0x94d049bb | 0;
+const SALT = 0x165667b1 | 0;
 /** What Prefilter.passes finds. */
 const NONE = 0;
 const PAIR = 1;
@@ -43,6 +47,15 @@ function oneKey(h: number, shift: number): number {
 }
 function pairKey(before: number, h: number, shift: number): number {
   return Math.imul(Math.imul(before, MIX_PAIR) ^ h, MIX_ONE) >>> shift;
+}
+function oneKey2(h: number, shift: number): number {
+  return Math.imul(h ^ SALT, MIX_ONE_2) >>> shift;
+}
+function pairKey2(before: number, h: number, shift: number): number {
+  return Math.imul(Math.imul(before, MIX_PAIR_2) ^ h ^ SALT, MIX_ONE_2) >>> shift;
+}
+function hasBit(bits: Int32Array, key: number): boolean {
+  return (((bits[key >>> 5] as number) >> key) & 1) === 1;
 }
 
 /** The trie as the prefilter needs it: root edges, each node's children and whether names end there. */
@@ -76,17 +89,25 @@ function keyBits(trie: TrieView): { bits: Int32Array; shift: number } {
     for (let f = first; f < last; f++) pairs.push([word, hashes[edgeToken[f] as number] as number]);
     if (last > first) pairs.push([word, possessive]);
   }
-  // About 256 bits per key (at most 1 MB): each word is tested twice, so <1% of words pass by collision.
+  // At most 2 ** 21 bits (256 kB), few enough to stay in cache beside the full matcher's tables.
+  // Each key sets two bits; the scan tests the first of each of a word's two keys, passes() the
+  // second, so the full matcher is rarely called for a collision.
   let log2 = 16;
-  while (log2 < 23 && 2 ** log2 < (ones.length + pairs.length) * 256) log2++;
+  while (log2 < 21 && 2 ** log2 < (ones.length + pairs.length) * 256) log2++;
   const shift = 32 - log2;
   const bits = new Int32Array(2 ** (log2 - 5));
   const set = (key: number): void => {
     bits[key >>> 5] = (bits[key >>> 5] as number) | (1 << (key & 31));
   };
-  for (const h of ones) set(oneKey(h, shift));
+  for (const h of ones) {
+    set(oneKey(h, shift));
+    set(oneKey2(h, shift));
+  }
   for (const h of lowerCaseOnes) set(Math.imul(h, MIX_FREE) >>> shift);
-  for (const [before, h] of pairs) set(pairKey(before, h, shift));
+  for (const [before, h] of pairs) {
+    set(pairKey(before, h, shift));
+    set(pairKey2(before, h, shift));
+  }
   return { bits, shift };
 }
 
@@ -235,7 +256,7 @@ export class Prefilter {
       if ((((bits[one >>> 5] as number) >> one) | ((bits[two >>> 5] as number) >> two)) & 1) {
         const at = breakAt[j] as number;
         const start = this.wordStart(at);
-        const reading = this.passes(word, two, start, at);
+        const reading = this.passes(word, before, start, at);
         if (reading !== NONE) {
           found = at;
           this.nameStart = reading === WHOLE_NAME ? start : -1;
@@ -262,17 +283,18 @@ export class Prefilter {
   }
 
   /**
-   * Second look at a word that passed the quick test: a first edge of the trie passes; a whole
+   * Second look at a word that passed the quick test, with the second hash of each key (so a
+   * collision of the first rarely costs a call to the full matcher): a first edge of the trie passes; a whole
    * name passes unless every reading of it needs capitals and the text writes the word in lower
    * case ("new", "world": about a quarter of all stops on real pages), the rule matchRun applies.
    * NONE, PAIR (a name may start at the word before), or WHOLE_NAME (only at this word: the pair
    * test says no name spans the two).
    */
-  private passes(word: number, pair: number, start: number, end: number): number {
-    const { bits, text } = this;
-    if ((((bits[pair >>> 5] as number) >> pair) & 1) === 1) return PAIR;
-    const free = Math.imul(word, MIX_FREE) >>> this.shift;
-    if ((((bits[free >>> 5] as number) >> free) & 1) === 1) return WHOLE_NAME;
+  private passes(word: number, before: number, start: number, end: number): number {
+    const { bits, text, shift } = this;
+    if (hasBit(bits, pairKey(before, word, shift)) && hasBit(bits, pairKey2(before, word, shift))) return PAIR;
+    if (!hasBit(bits, oneKey(word, shift)) || !hasBit(bits, oneKey2(word, shift))) return NONE;
+    if (hasBit(bits, Math.imul(word, MIX_FREE) >>> shift)) return WHOLE_NAME;
     if (LETTER_CASE[text.charCodeAt(start)] !== 2) return WHOLE_NAME;
     for (let i = start + 1; i < end; i++) if (LETTER_CASE[text.charCodeAt(i)] === 1) return WHOLE_NAME;
     return NONE;
