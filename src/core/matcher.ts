@@ -179,7 +179,9 @@ class TrieMatcher implements Matcher {
         if (id >= 0) run.push(id, i, i + 1, CAPITALISED | ALL_CAPS);
         else if (run.length > 0) this.matchRun(text, out);
       }
-      if (run.length === 0 && i >= reach) return i + 1;
+      // Hands back at a break with nothing pending; not inside ideographic text, where listed
+      // characters come every few characters and handing back would only mean coming back.
+      if (run.length === 0 && i >= reach && !(i + 1 < n && CHAR_CLASS[text.charCodeAt(i + 1)] === SINGLE)) return i + 1;
     }
     if (run.length > 0) this.matchRun(text, out);
     return n + 1;
