@@ -12,8 +12,8 @@ import * as normalize from './normalize';
 import { FLAG_ALONE, FLAG_CAPS, FLAG_CONTEXT, FLAG_CUE, FLAG_UPPER, compileData, entryIdsCheck, type CompiledData } from './compile';
 import { WordTable } from './word-table';
 import { hasInnerCapital, hasOrganisationCue } from './cues';
-import { ALL_CAPS, CAPITALISED, Run, allLowerCase, standsAlone, wordCase } from './text-run';
-import { Prefilter, followsApostrophe, restartPoint } from './prefilter';
+import { ALL_CAPS, CAPITALISED, Run, allLowerCase, followsApostrophe, restartPoint, standsAlone, wordCase } from './text-run';
+import { Prefilter } from './prefilter';
 
 export { CONTEXT, STRONG, type CompiledData } from './compile';
 

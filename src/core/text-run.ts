@@ -1,9 +1,10 @@
 /**
  * The page matcher's view of the words it reads: the current run of listed words (Run), and how
  * a word or a span of the text is written (capitals, lower case, standing alone), for the rules
- * in compile.ts that depend on the writing.
+ * in compile.ts that depend on the writing; and where the full loop starts reading after the
+ * fast scan (prefilter.ts) stops.
  */
-import { CHAR_CLASS, FOLDED, LETTER_CASE, SINGLE, WORD } from './normalize';
+import { APOSTROPHE, CHAR_CLASS, FOLDED, IGNORABLE, LETTER_CASE, SINGLE, WORD } from './normalize';
 
 const AMPERSAND = 0x26;
 
@@ -74,3 +75,39 @@ export function allLowerCase(text: string, start: number, end: number): boolean 
   return true;
 }
 
+/**
+ * Where the full matcher starts for a candidate at `at`: the start of the word before the one
+ * that ends at (or holds) `at`, so that a name beginning one word earlier is read whole; never
+ * before `floor`, where the full matcher last stopped with nothing pending. An ideograph between
+ * the two words ends the search: it is no listed word (the scan would have stopped at it), so no
+ * name spans it.
+ */
+export function restartPoint(text: string, at: number, floor: number): number {
+  let i = at;
+  while (i > floor && isInWord(CHAR_CLASS[text.charCodeAt(i - 1)] as number)) i--;
+  while (i > floor) {
+    const cls = CHAR_CLASS[text.charCodeAt(i - 1)] as number;
+    if (isInWord(cls)) break;
+    if (cls === SINGLE) return i;
+    i--;
+  }
+  while (i > floor && isInWord(CHAR_CLASS[text.charCodeAt(i - 1)] as number)) i--;
+  return i;
+}
+
+function isInWord(cls: number): boolean {
+  return cls === WORD || cls === IGNORABLE;
+}
+
+/**
+ * Whether a word starting at `start` follows a word and an apostrophe (ignorable characters
+ * aside), as the full matcher's loop would have it had it read the text before `start`.
+ */
+export function followsApostrophe(text: string, start: number): boolean {
+  let i = start - 1;
+  while (i >= 0 && CHAR_CLASS[text.charCodeAt(i)] === IGNORABLE) i--;
+  if (i < 0 || CHAR_CLASS[text.charCodeAt(i)] !== APOSTROPHE) return false;
+  i--;
+  while (i >= 0 && CHAR_CLASS[text.charCodeAt(i)] === IGNORABLE) i--;
+  return i >= 0 && CHAR_CLASS[text.charCodeAt(i)] === WORD;
+}
