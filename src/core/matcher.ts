@@ -250,29 +250,34 @@ class TrieMatcher implements Matcher {
   private mention(text: string, start: number, end: number, node: number, capsOk: boolean, upperOk: boolean, cased: boolean): Mention {
     const first = this.termStart[node] as number;
     const last = this.termStart[node + 1] as number;
-    let alone: boolean | undefined; // worked out only for the few names that need it
-    let cued: boolean | undefined;
-    const contextOnly = (flags: number): boolean =>
-      (flags & FLAG_CONTEXT) !== 0 ||
-      (!upperOk && (flags & FLAG_UPPER) !== 0) ||
-      ((flags & FLAG_ALONE) !== 0 && !(alone ??= standsAlone(text, start, end))) ||
-      ((flags & FLAG_CUE) !== 0 && !(cued ??= hasInnerCapital(text, start, end) || hasOrganisationCue(text, start, end)));
+    let anyFlags = 0;
+    for (let t = first; t < last; t++) anyFlags |= this.termFlags[t] as number;
+    // Worked out only for the few names that need them (no closure: one mention in ~800 characters).
+    const alone = (anyFlags & FLAG_ALONE) !== 0 && standsAlone(text, start, end);
+    const cued = (anyFlags & FLAG_CUE) !== 0 && (hasInnerCapital(text, start, end) || hasOrganisationCue(text, start, end));
     let strong = false;
     for (let t = first; t < last; t++) {
       const flags = this.termFlags[t] as number;
-      if (cased && (capsOk || (flags & FLAG_CAPS) === 0) && !contextOnly(flags)) strong = true;
+      if (cased && (capsOk || (flags & FLAG_CAPS) === 0) && !contextOnly(flags, upperOk, alone, cued)) strong = true;
     }
     const entryIds: string[] = [];
     let matchedName = '';
     for (let t = first; t < last; t++) {
       const flags = this.termFlags[t] as number;
       if (!capsOk && (flags & FLAG_CAPS) !== 0) continue;
-      if (strong && contextOnly(flags)) continue;
+      if (strong && contextOnly(flags, upperOk, alone, cued)) continue;
       if (entryIds.length === 0) matchedName = this.names[this.termName[t] as number] ?? '';
       entryIds.push((this.entries[this.termEntry[t] as number] as Entry).id);
     }
     return { start, end, entryIds, strength: strong ? 'strong' : 'context', matchedName };
   }
+}
+
+/** Whether a reading with these flags is only a context form here (see TrieMatcher.mention). */
+function contextOnly(flags: number, upperOk: boolean, alone: boolean, cued: boolean): boolean {
+  return (
+    (flags & FLAG_CONTEXT) !== 0 || (!upperOk && (flags & FLAG_UPPER) !== 0) || ((flags & FLAG_ALONE) !== 0 && !alone) || ((flags & FLAG_CUE) !== 0 && !cued)
+  );
 }
 
 function included(entries: readonly Entry[], options?: MatcherOptions): Entry[] {
