@@ -1,6 +1,7 @@
 /**
  * Cutting a block's text for the background: one text node can hold megabytes, and the
- * background refuses a `match` of more than 4 MB (src/shared/message-checks.ts). Pure.
+ * background refuses a `match` of more than 4 MB (src/shared/message-checks.ts), and many short
+ * blocks are better sent together. Pure.
  */
 
 /** A block longer than this is sent as overlapping pieces. */
@@ -36,4 +37,34 @@ export function piecesOf(text: string): Piece[] {
     });
     if (last) return pieces;
   }
+}
+
+/** A piece of the text of `source` (a block as the scanner read it). */
+export interface PieceOf<T> {
+  source: T;
+  piece: Piece;
+}
+
+/**
+ * The texts of `sources`, in order, cut into messages of about `limit` characters: a message
+ * ends once it holds `limit` characters or more, and a text longer than a piece is cut into
+ * pieces (piecesOf) that may go in several messages. Pure.
+ */
+export function messagesOf<T>(sources: readonly T[], textOf: (source: T) => string, limit: number): PieceOf<T>[][] {
+  const messages: PieceOf<T>[][] = [];
+  let message: PieceOf<T>[] = [];
+  let chars = 0;
+  for (const source of sources) {
+    for (const piece of piecesOf(textOf(source))) {
+      message.push({ source, piece });
+      chars += piece.text.length;
+      if (chars >= limit) {
+        messages.push(message);
+        message = [];
+        chars = 0;
+      }
+    }
+  }
+  if (message.length > 0) messages.push(message);
+  return messages;
 }

@@ -10,7 +10,7 @@ import { BlockWalker, blockAncestor, rangeOfMention, resetVisibilityCache, wasHi
 import type { Highlighter, Mark } from './highlighter';
 import { PageContext } from './context';
 import { IdleRunner, RootQueue } from './scheduler';
-import { piecesOf, type Piece } from './pieces';
+import { messagesOf, type PieceOf } from './pieces';
 import { anyTextWithin, insideAny } from './subtree';
 
 /** Text per `match` message: large enough to cost few messages, small enough to answer fast. */
@@ -81,7 +81,7 @@ export class Scanner {
    * Messages cut but not sent yet: a 20 MB text node makes 200 of them, and sending them all at
    * once would hold the page for as long as copying 20 MB takes. They go a few per slice.
    */
-  private outbox: { read: ReadBlock; piece: Piece }[][] = [];
+  private outbox: PieceOf<ReadBlock>[][] = [];
   private inFlight = 0;
   private stopped = false;
 
@@ -201,27 +201,13 @@ export class Scanner {
 
   private send(): void {
     if (this.pending.length === 0) return;
-    const blocks = this.pending;
+    // Messages of about BATCH_CHARS each; a long block is cut into pieces across several.
+    this.outbox.push(...messagesOf(this.pending, (read) => read.block.text, BATCH_CHARS));
     this.pending = [];
     this.pendingChars = 0;
-    // Messages of about BATCH_CHARS each; a long block is cut into pieces across several.
-    let message: { read: ReadBlock; piece: Piece }[] = [];
-    let chars = 0;
-    for (const read of blocks) {
-      for (const piece of piecesOf(read.block.text)) {
-        message.push({ read, piece });
-        chars += piece.text.length;
-        if (chars >= BATCH_CHARS) {
-          this.outbox.push(message);
-          message = [];
-          chars = 0;
-        }
-      }
-    }
-    if (message.length > 0) this.outbox.push(message);
   }
 
-  private sendMessage(batch: { read: ReadBlock; piece: Piece }[]): void {
+  private sendMessage(batch: PieceOf<ReadBlock>[]): void {
     if (batch.length === 0) return;
     this.inFlight++;
     sendToBackground('match', { texts: batch.map((b) => b.piece.text) })
@@ -232,11 +218,11 @@ export class Scanner {
         for (const [id, s] of Object.entries(reply.entries)) this.summaries.set(id, s);
         const added: Record_[] = [];
         const rereading = this.rereading();
-        const readAt = batch.reduce((t, b) => Math.min(t, b.read.readAt), Infinity);
+        const readAt = batch.reduce((t, b) => Math.min(t, b.source.readAt), Infinity);
         reply.mentions.forEach((mentions, i) => {
           const item = batch[i];
-          if (!item || !this.current(item.read, rereading)) return;
-          const { read, piece } = item;
+          if (!item || !this.current(item.source, rereading)) return;
+          const { source: read, piece } = item;
           for (const m of mentions) {
             const start = m.start + piece.offset;
             if (start < piece.ownStart || start >= piece.ownEnd) continue; // the neighbour's
