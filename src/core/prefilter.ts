@@ -19,17 +19,12 @@
  * children followed by "s" passes too.
  */
 import { CHAR_CLASS, FOLDED, IGNORABLE, LETTER_CASE, SINGLE, WORD } from './normalize';
-import { NAME_STOP_WORDS } from './legal-forms';
-import { FLAG_CAPS } from './trie';
+import * as keys from './prefilter-keys';
+import type { TrieView } from './prefilter-keys';
 
-const HASH_MUL = 0x01000193;
-const MIX_ONE = 0x9e3779b1 | 0;
-const MIX_PAIR = 0x85ebca6b | 0;
-const MIX_FREE = 0xc2b2ae35 | 0;
-// The second hash of each key (a Bloom filter with two hashes, the second tested only after the first).
-const MIX_ONE_2 = 0x27d4eb2f | 0;
-const MIX_PAIR_2 = 0x94d049bb | 0;
-const SALT = 0x165667b1 | 0;
+// Module-local copies, read in the scan's loops (see matcher.ts).
+const { HASH_MUL, MIX_ONE, MIX_PAIR, MIX_FREE, hasBit, keyBits, oneKey, oneKey2, pairKey, pairKey2 } = keys;
+
 /** What Prefilter.passes finds. */
 const NONE = 0;
 const PAIR = 1;
@@ -37,79 +32,21 @@ const WHOLE_NAME = 2;
 /** Characters read per batch of the scan. */
 const BLOCK = 512;
 
-/** The scan's hash of a folded word (the steps of readBatch). */
-export function scanHash(word: string): number {
-  let h = 0;
-  for (let i = 0; i < word.length; i++) h = (Math.imul(h, HASH_MUL) + word.charCodeAt(i)) | 0;
-  return h;
-}
-function oneKey(h: number, shift: number): number {
-  return Math.imul(h, MIX_ONE) >>> shift;
-}
-function pairKey(before: number, h: number, shift: number): number {
-  return Math.imul(Math.imul(before, MIX_PAIR) ^ h, MIX_ONE) >>> shift;
-}
-function oneKey2(h: number, shift: number): number {
-  return Math.imul(h ^ SALT, MIX_ONE_2) >>> shift;
-}
-function pairKey2(before: number, h: number, shift: number): number {
-  return Math.imul(Math.imul(before, MIX_PAIR_2) ^ h ^ SALT, MIX_ONE_2) >>> shift;
-}
-function hasBit(bits: Int32Array, key: number): boolean {
-  return (((bits[key >>> 5] as number) >> key) & 1) === 1;
-}
-
-/** The trie as the prefilter needs it: root edges, each node's children and whether names end there. */
-export interface TrieView {
-  vocab: readonly string[];
-  edgeStart: ArrayLike<number>;
-  edgeToken: ArrayLike<number>;
-  edgeChild: ArrayLike<number>;
-  termStart: ArrayLike<number>;
-  termFlags: ArrayLike<number>;
-}
-
-/** The keys of words and word pairs where a name may start, as a bit set of 2 ** (32 - shift) bits. */
-function keyBits(trie: TrieView): { bits: Int32Array; shift: number } {
-  const { vocab, edgeStart, edgeToken, edgeChild, termStart, termFlags } = trie;
-  const hashes = vocab.map(scanHash);
-  const possessive = scanHash('s');
-  const ones: number[] = [];
-  /** Whole names that may be found written in lower case (see Prefilter.passes). */
-  const lowerCaseOnes: number[] = [];
-  const pairs: [number, number][] = [];
-  for (let e = edgeStart[0] as number; e < (edgeStart[1] as number); e++) {
-    const word = hashes[edgeToken[e] as number] as number;
-    const node = edgeChild[e] as number;
-    if ((termStart[node + 1] as number) > (termStart[node] as number)) ones.push(word);
-    let lowerCaseOk = NAME_STOP_WORDS.has(vocab[edgeToken[e] as number] as string);
-    for (let t = termStart[node] as number; t < (termStart[node + 1] as number); t++) lowerCaseOk ||= ((termFlags[t] as number) & FLAG_CAPS) === 0;
-    if (lowerCaseOk) lowerCaseOnes.push(word);
-    const first = edgeStart[node] as number;
-    const last = edgeStart[node + 1] as number;
-    for (let f = first; f < last; f++) pairs.push([word, hashes[edgeToken[f] as number] as number]);
-    if (last > first) pairs.push([word, possessive]);
+let tables: { isBreak: Uint8Array; ignorable: Uint8Array; singles: Uint16Array } | undefined;
+/** Tables that do not depend on the list, built once. */
+function sharedTables(): NonNullable<typeof tables> {
+  if (tables) return tables;
+  const isBreak = new Uint8Array(0x10000);
+  const ignorable = new Uint8Array(0x10000);
+  const singles: number[] = [];
+  for (let c = 0; c < 0x10000; c++) {
+    const cls = CHAR_CLASS[c];
+    if (cls !== WORD) isBreak[c] = 1;
+    if (cls === IGNORABLE) ignorable[c] = 1;
+    else if (cls === SINGLE) singles.push(c);
   }
-  // At most 2 ** 21 bits (256 kB), few enough to stay in cache beside the full matcher's tables.
-  // Each key sets two bits; the scan tests the first of each of a word's two keys, passes() the
-  // second, so the full matcher is rarely called for a collision.
-  let log2 = 16;
-  while (log2 < 21 && 2 ** log2 < (ones.length + pairs.length) * 256) log2++;
-  const shift = 32 - log2;
-  const bits = new Int32Array(2 ** (log2 - 5));
-  const set = (key: number): void => {
-    bits[key >>> 5] = (bits[key >>> 5] as number) | (1 << (key & 31));
-  };
-  for (const h of ones) {
-    set(oneKey(h, shift));
-    set(oneKey2(h, shift));
-  }
-  for (const h of lowerCaseOnes) set(Math.imul(h, MIX_FREE) >>> shift);
-  for (const [before, h] of pairs) {
-    set(pairKey(before, h, shift));
-    set(pairKey2(before, h, shift));
-  }
-  return { bits, shift };
+  tables = { isBreak, ignorable, singles: Uint16Array.from(singles) };
+  return tables;
 }
 
 /**
@@ -117,12 +54,10 @@ function keyBits(trie: TrieView): { bits: Int32Array; shift: number } {
  * calls so that text scanned ahead of a candidate is not scanned again.
  */
 export class Prefilter {
-  /** Folded character for word characters, 0 for all others. */
-  private readonly code = new Uint16Array(0x10000);
-  /** 1 where a word ends: any character but a word character. */
-  private readonly isBreak = new Uint8Array(0x10000);
+  /** 1 where a word ends: any character but a word character (shared by all matchers). */
+  private readonly isBreak: Uint8Array;
   /** 1 for the characters the scan leaves to the full matcher (they are breaks too). */
-  private readonly special = new Uint8Array(0x10000);
+  private readonly special: Uint8Array;
   private readonly bits: Int32Array;
   private readonly shift: number;
   // The batch: for each word that ends in it, its hash and the index of the break after it.
@@ -149,13 +84,12 @@ export class Prefilter {
 
   constructor(trie: TrieView) {
     ({ bits: this.bits, shift: this.shift } = keyBits(trie));
-    const singles = new Set(trie.vocab.filter((w) => w.length === 1).map((w) => w.charCodeAt(0)));
-    for (let c = 0; c < 0x10000; c++) {
-      const cls = CHAR_CLASS[c];
-      if (cls === WORD) this.code[c] = FOLDED[c] as number; // never 0
-      else this.isBreak[c] = 1;
-      if (cls === IGNORABLE || (cls === SINGLE && singles.has(FOLDED[c] as number))) this.special[c] = 1;
-    }
+    const shared = sharedTables();
+    this.isBreak = shared.isBreak;
+    this.special = shared.ignorable.slice();
+    const listed = new Uint8Array(0x10000); // one-character words of the list
+    for (const w of trie.vocab) if (w.length === 1) listed[w.charCodeAt(0)] = 1;
+    for (const c of shared.singles) if (listed[FOLDED[c] as number] === 1) this.special[c] = 1;
   }
 
   /** Starts on a new text. */
@@ -198,7 +132,7 @@ export class Prefilter {
 
   /** Reads up to BLOCK characters: the hash of each word that ends, and where. */
   private readBatch(): void {
-    const { text, code, isBreak, special, hashAt, breakAt } = this;
+    const { text, isBreak, special, hashAt, breakAt } = this;
     const n = text.length;
     const stop = Math.min(n, this.pos + BLOCK);
     let h = this.running;
@@ -214,7 +148,7 @@ export class Prefilter {
       breakAt[k] = i;
       k += brk & inWord;
       inWord = brk ^ 1;
-      h = (Math.imul(h, HASH_MUL) + (code[c] as number)) & (brk - 1);
+      h = (Math.imul(h, HASH_MUL) + (FOLDED[c] as number)) & (brk - 1); // a break clears it, whatever it folds to
       specials |= special[c] as number; // found again below, rarely
     }
     if (stop === n && inWord === 1) {

@@ -1,0 +1,96 @@
+/**
+ * The keys of the matcher's fast scan (prefilter.ts): how a word is hashed, and the bit set of
+ * the words and word pairs where a listed name may start, built from the trie when a matcher is
+ * compiled or loaded.
+ */
+import { NAME_STOP_WORDS } from './legal-forms';
+import { FLAG_CAPS } from './trie';
+
+export const HASH_MUL = 0x01000193;
+export const MIX_ONE = 0x9e3779b1 | 0;
+export const MIX_PAIR = 0x85ebca6b | 0;
+export const MIX_FREE = 0xc2b2ae35 | 0;
+// The second hash of each key (a Bloom filter with two hashes, the second tested only after the first).
+export const MIX_ONE_2 = 0x27d4eb2f | 0;
+export const MIX_PAIR_2 = 0x94d049bb | 0;
+export const SALT = 0x165667b1 | 0;
+
+/** The scan's hash of a folded word (the steps of readBatch). */
+export function scanHash(word: string): number {
+  let h = 0;
+  for (let i = 0; i < word.length; i++) h = (Math.imul(h, HASH_MUL) + word.charCodeAt(i)) | 0;
+  return h;
+}
+export function oneKey(h: number, shift: number): number {
+  return Math.imul(h, MIX_ONE) >>> shift;
+}
+export function pairKey(before: number, h: number, shift: number): number {
+  return Math.imul(Math.imul(before, MIX_PAIR) ^ h, MIX_ONE) >>> shift;
+}
+export function oneKey2(h: number, shift: number): number {
+  return Math.imul(h ^ SALT, MIX_ONE_2) >>> shift;
+}
+export function pairKey2(before: number, h: number, shift: number): number {
+  return Math.imul(Math.imul(before, MIX_PAIR_2) ^ h ^ SALT, MIX_ONE_2) >>> shift;
+}
+export function hasBit(bits: Int32Array, key: number): boolean {
+  return (((bits[key >>> 5] as number) >> key) & 1) === 1;
+}
+
+/** The trie as the prefilter needs it: root edges, each node's children and whether names end there. */
+export interface TrieView {
+  vocab: readonly string[];
+  edgeStart: ArrayLike<number>;
+  edgeToken: ArrayLike<number>;
+  edgeChild: ArrayLike<number>;
+  termStart: ArrayLike<number>;
+  termFlags: ArrayLike<number>;
+}
+
+/** The keys of words and word pairs where a name may start, as a bit set of 2 ** (32 - shift) bits. */
+export function keyBits(trie: TrieView): { bits: Int32Array; shift: number } {
+  const { vocab, edgeStart, edgeToken, edgeChild, termStart, termFlags } = trie;
+  const hashes = vocab.map(scanHash);
+  const possessive = scanHash('s');
+  // Two passes over the root's edges: count the keys to size the bit set, then set them.
+  let keys = 0;
+  const eachKey = (one: (word: number, lowerCaseOk: boolean) => void, pair: (before: number, word: number) => void): void => {
+    for (let e = edgeStart[0] as number; e < (edgeStart[1] as number); e++) {
+      const word = hashes[edgeToken[e] as number] as number;
+      const node = edgeChild[e] as number;
+      if ((termStart[node + 1] as number) > (termStart[node] as number)) {
+        // Whole names that may be found written in lower case (see Prefilter.passes).
+        let lowerCaseOk = NAME_STOP_WORDS.has(vocab[edgeToken[e] as number] as string);
+        for (let t = termStart[node] as number; t < (termStart[node + 1] as number); t++) lowerCaseOk ||= ((termFlags[t] as number) & FLAG_CAPS) === 0;
+        one(word, lowerCaseOk);
+      }
+      const first = edgeStart[node] as number;
+      const last = edgeStart[node + 1] as number;
+      for (let f = first; f < last; f++) pair(word, hashes[edgeToken[f] as number] as number);
+      if (last > first) pair(word, possessive);
+    }
+  };
+  eachKey(() => keys++, () => keys++);
+  // At most 2 ** 21 bits (256 kB), few enough to stay in cache beside the full matcher's tables.
+  // Each key sets two bits; the scan tests the first of each of a word's two keys, passes() the
+  // second, so the full matcher is rarely called for a collision.
+  let log2 = 16;
+  while (log2 < 21 && 2 ** log2 < keys * 256) log2++;
+  const shift = 32 - log2;
+  const bits = new Int32Array(2 ** (log2 - 5));
+  const set = (key: number): void => {
+    bits[key >>> 5] = (bits[key >>> 5] as number) | (1 << (key & 31));
+  };
+  eachKey(
+    (word, lowerCaseOk) => {
+      set(oneKey(word, shift));
+      set(oneKey2(word, shift));
+      if (lowerCaseOk) set(Math.imul(word, MIX_FREE) >>> shift);
+    },
+    (before, word) => {
+      set(pairKey(before, word, shift));
+      set(pairKey2(before, word, shift));
+    },
+  );
+  return { bits, shift };
+}
