@@ -18,11 +18,13 @@
  * "'s" is a word here but not in the full matcher ("Huawei's Technologies"), so a root word with
  * children followed by "s" passes too.
  */
-import { CHAR_CLASS, FOLDED, IGNORABLE, LETTER_CASE, SINGLE, WORD } from './normalize';
+import * as normalize from './normalize';
 import * as keys from './prefilter-keys';
 import type { TrieView } from './prefilter-keys';
 
-// Module-local copies, read in the scan's loops (see matcher.ts).
+// Module-local copies, read in the scan's loops: an imported binding may be read through an
+// accessor in some module formats (tsx), which costs more than the rest of the loop.
+const { CHAR_CLASS, FOLDED, IGNORABLE, LETTER_CASE, SINGLE, WORD } = normalize;
 const { HASH_MUL, MIX_ONE, MIX_PAIR, MIX_FREE, hasBit, keyBits, oneKey, oneKey2, pairKey, pairKey2 } = keys;
 
 /** What Prefilter.passes finds. */

@@ -4,7 +4,10 @@
  * in compile.ts that depend on the writing; and where the full loop starts reading after the
  * fast scan (prefilter.ts) stops.
  */
-import { APOSTROPHE, CHAR_CLASS, FOLDED, IGNORABLE, LETTER_CASE, SINGLE, WORD } from './normalize';
+import * as normalize from './normalize';
+
+// Module-local copies (see matcher.ts).
+const { APOSTROPHE, CHAR_CLASS, FOLDED, IGNORABLE, LETTER_CASE, SINGLE, WORD } = normalize;
 
 const AMPERSAND = 0x26;
 
