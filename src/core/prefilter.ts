@@ -33,21 +33,23 @@ const PAIR = 1;
 const WHOLE_NAME = 2;
 /** Characters read per batch of the scan. */
 const BLOCK = 512;
+/** Bits of Prefilter.code: the sign bit, so `v >>> 31` is 1 at a break; a word's code is below both. */
+const BREAK_BIT = 1 << 31;
+const SPECIAL_BIT = 1 << 30;
 
-let tables: { isBreak: Uint8Array; ignorable: Uint8Array; singles: Uint16Array } | undefined;
+let tables: { code: Int32Array; singles: Uint16Array } | undefined;
 /** Tables that do not depend on the list, built once. */
 function sharedTables(): NonNullable<typeof tables> {
   if (tables) return tables;
-  const isBreak = new Uint8Array(0x10000);
-  const ignorable = new Uint8Array(0x10000);
+  const code = new Int32Array(0x10000);
   const singles: number[] = [];
   for (let c = 0; c < 0x10000; c++) {
     const cls = CHAR_CLASS[c];
-    if (cls !== WORD) isBreak[c] = 1;
-    if (cls === IGNORABLE) ignorable[c] = 1;
-    else if (cls === SINGLE) singles.push(c);
+    if (cls === WORD) code[c] = FOLDED[c] as number;
+    else code[c] = cls === IGNORABLE ? BREAK_BIT | SPECIAL_BIT : BREAK_BIT;
+    if (cls === SINGLE) singles.push(c);
   }
-  tables = { isBreak, ignorable, singles: Uint16Array.from(singles) };
+  tables = { code, singles: Uint16Array.from(singles) };
   return tables;
 }
 
@@ -56,11 +58,12 @@ function sharedTables(): NonNullable<typeof tables> {
  * calls so that text scanned ahead of a candidate is not scanned again.
  */
 export class Prefilter {
-  /** 1 where a word ends: any character but a word character (shared by all matchers). */
-  private readonly isBreak: Uint8Array;
-  /** 1 for the characters the scan leaves to the full matcher (they are breaks too). */
-  private readonly special: Uint8Array;
   private readonly bits: Int32Array;
+  /**
+   * Per character, all the scan reads of it in one load: the folded code of a word character;
+   * BREAK_BIT for any other, with SPECIAL_BIT for those left to the full matcher.
+   */
+  private readonly code: Int32Array;
   private readonly shift: number;
   // The batch: for each word that ends in it, its hash and the index of the break after it.
   private readonly hashAt = new Int32Array(BLOCK + 1);
@@ -87,11 +90,10 @@ export class Prefilter {
   constructor(trie: TrieView) {
     ({ bits: this.bits, shift: this.shift } = keyBits(trie));
     const shared = sharedTables();
-    this.isBreak = shared.isBreak;
-    this.special = shared.ignorable.slice();
+    this.code = shared.code.slice();
     const listed = new Uint8Array(0x10000); // one-character words of the list
     for (const w of trie.vocab) if (w.length === 1) listed[w.charCodeAt(0)] = 1;
-    for (const c of shared.singles) if (listed[FOLDED[c] as number] === 1) this.special[c] = 1;
+    for (const c of shared.singles) if (listed[FOLDED[c] as number] === 1) this.code[c] = BREAK_BIT | SPECIAL_BIT;
   }
 
   /** Starts on a new text. */
@@ -134,7 +136,7 @@ export class Prefilter {
 
   /** Reads up to BLOCK characters: the hash of each word that ends, and where. */
   private readBatch(): void {
-    const { text, isBreak, special, hashAt, breakAt } = this;
+    const { text, code, hashAt, breakAt } = this;
     const n = text.length;
     const stop = Math.min(n, this.pos + BLOCK);
     let h = this.running;
@@ -144,14 +146,14 @@ export class Prefilter {
     // No branch on the text: the hash and index are written at every character, and kept (k
     // moves on) only where a word ends.
     for (let i = this.pos; i < stop; i++) {
-      const c = text.charCodeAt(i);
-      const brk = isBreak[c] as number;
+      const v = code[text.charCodeAt(i)] as number;
+      const brk = v >>> 31;
       hashAt[k] = h;
       breakAt[k] = i;
       k += brk & inWord;
       inWord = brk ^ 1;
-      h = (Math.imul(h, HASH_MUL) + (FOLDED[c] as number)) & (brk - 1); // a break clears it, whatever it folds to
-      specials |= special[c] as number; // found again below, rarely
+      h = (Math.imul(h, HASH_MUL) + v) & (brk - 1); // a break clears it, whatever it holds
+      specials |= v; // found again below, rarely
     }
     if (stop === n && inWord === 1) {
       // The end of the text ends the last word.
@@ -164,7 +166,7 @@ export class Prefilter {
     this.pos = stop === n ? n + 1 : stop;
     this.count = k;
     this.next = 0;
-    this.batchHasSpecial = specials !== 0;
+    this.batchHasSpecial = (specials & SPECIAL_BIT) !== 0;
     this.nextSpecial = this.findSpecial(this.batchStart);
   }
 
@@ -172,7 +174,7 @@ export class Prefilter {
   private findSpecial(from: number): number {
     if (!this.batchHasSpecial) return -1;
     const stop = Math.min(this.pos, this.text.length);
-    for (let i = Math.max(from, this.batchStart); i < stop; i++) if (this.special[this.text.charCodeAt(i)] === 1) return i;
+    for (let i = Math.max(from, this.batchStart); i < stop; i++) if (((this.code[this.text.charCodeAt(i)] as number) & SPECIAL_BIT) !== 0) return i;
     return -1;
   }
 
