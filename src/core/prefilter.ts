@@ -180,14 +180,18 @@ export class Prefilter {
 
   /** Tests the words ending in the batch, up to its next special character; the first candidate, or -1. */
   private testBatch(): number {
-    const { bits, shift, hashAt, breakAt, count } = this;
+    const { bits, shift, hashAt, breakAt } = this;
     const special = this.nextSpecial;
-    // A word that ends at the special character is left to the full matcher with it.
-    const limit = special >= 0 ? special : 0x7fffffff;
     let before = this.before;
     let j = this.next;
+    // A word that ends at the special character is left to the full matcher with it.
+    let last = this.count;
+    if (special >= 0) {
+      last = j;
+      while (last < this.count && (breakAt[last] as number) < special) last++;
+    }
     let found = -1;
-    for (; j < count && (breakAt[j] as number) < limit; j++) {
+    for (; j < last; j++) {
       const word = hashAt[j] as number;
       // oneKey and pairKey, written out: this loop runs once per word of the page.
       const one = Math.imul(word, MIX_ONE) >>> shift;
