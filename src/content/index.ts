@@ -29,10 +29,14 @@ const card = new HoverCard((entryId) => {
   sendToBackground('openDetails', { entryId }).catch(() => undefined);
 });
 
-/** Sends what this frame holds, at most once per quarter second. */
+/**
+ * Sends what this frame holds, at most once per quarter second. A throttle, not a debounce: on a
+ * page that never stops changing the badge still follows, a quarter second behind.
+ */
 function report(): void {
-  clearTimeout(reportTimer);
+  if (reportTimer !== undefined) return;
   reportTimer = setTimeout(() => {
+    reportTimer = undefined;
     const found = scanner?.found() ?? [];
     sendToBackground('reportFound', { found }).catch(() => undefined);
   }, 250);
@@ -153,12 +157,21 @@ browser.runtime.onMessage.addListener((raw: unknown) => {
 trackPointer(card, () => scanner);
 
 // A page brought back from the back/forward cache keeps its highlights, but the tab's state
-// was reset when the tab navigated away: tell the background again.
+// was reset when the tab navigated away: tell the background again. Only a page that was hidden
+// can come back, so the listener waits for a pagehide: a pageshow listener present at load runs
+// in the task that ends the load, and Chromium then counts the page's first style and layout in
+// that task as the extension's (59 ms on a saved news page in the bench).
 addEventListener(
-  'pageshow',
-  guard((event: PageTransitionEvent) => {
-    if (event.persisted) report();
-  }),
+  'pagehide',
+  () => {
+    addEventListener(
+      'pageshow',
+      guard((event: PageTransitionEvent) => {
+        if (event.persisted) report();
+      }),
+      { once: true },
+    );
+  },
 );
 
 start().catch((err: unknown) => console.error('listed-parties: could not start', err));

@@ -8,6 +8,7 @@ import { beforeAll, expect, it } from 'vitest';
 import { DEMO_PARTY_NAMES, demoExpectedMentions } from './harness/expected';
 import { FLASH_HIGHLIGHT, hoverCardState, listedMentions, mentionBox, readHighlightSnapshot } from './harness/highlights';
 import { clickButtonInItem, listItems, toggleSwitch } from './harness/popup';
+import { demoPageHtml } from './harness/pages';
 import { PROJECT_ROOT } from './harness/server';
 import { waitFor, type TestPage } from './harness/session';
 import { freshUrl, inEachBrowser, useTestServer } from './harness/suite';
@@ -102,6 +103,29 @@ inEachBrowser((kind, browser) => {
     await page.navigate(freshUrl(server(), '/fixtures/split.html'));
     await waitFor(() => listedMentions(page), (m) => m.length > 0);
     expect(await waitFor(() => browser().badgeText(tabId), (b) => b === '1', 10_000)).toBe('1');
+    await page.close();
+  });
+
+  it('counts the first page again on the badge when the user goes back to it', async () => {
+    // Served so that the browser may keep it in its back/forward cache (the test server's
+    // default, no-store, keeps every page out of it).
+    server().route('/back/demo.html', () => ({ body: demoPageHtml(), headers: { 'cache-control': 'no-cache' } }));
+    const page = await browser().open(freshUrl(server(), '/back/demo.html'));
+    await waitFor(() => listedMentions(page), (m) => m.length >= expectedTotal);
+    const tabId = await browser().tabIdOf(page);
+    const five = String(DEMO_PARTY_NAMES.length);
+    expect(await waitFor(() => browser().badgeText(tabId), (b) => b === five, 10_000)).toBe(five);
+    // A mark in the page's own window: still there after going back only if the browser kept
+    // the page in its back/forward cache (Firefox does here; Chromium loads it again). The badge
+    // must count the page's parties either way.
+    await page.evaluate(() => Object.assign(window, { keptByCache: true }), undefined);
+    await page.navigate(freshUrl(server(), '/fixtures/split.html'));
+    expect(await waitFor(() => browser().badgeText(tabId), (b) => b === '1', 10_000)).toBe('1');
+    await page.evaluate(() => history.back(), undefined);
+    expect(await waitFor(() => browser().badgeText(tabId), (b) => b === five, 10_000)).toBe(five);
+    expect(await listedMentions(page)).toHaveLength(expectedTotal);
+    const cached = await page.evaluate(() => 'keptByCache' in window, undefined);
+    console.info(`[${kind}] back to the demo page: ${cached ? 'restored from the back/forward cache' : 'loaded again'}`);
     await page.close();
   });
 });
