@@ -106,6 +106,23 @@ inEachBrowser((kind, browser) => {
     await page.close();
   });
 
+  it('keeps the badge up to date on a page that never stops changing', async () => {
+    // Every 100 ms a paragraph naming a party; from the second second on, a second party too.
+    server().route('/stream.html', `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Feed</title></head><body><main></main>
+<script>
+const started = Date.now();
+setInterval(() => {
+  const p = document.createElement('p');
+  p.textContent = Date.now() - started < 1000 ? 'NSO Group was named again.' : 'NSO Group and Huawei Technologies Co., Ltd. were named again.';
+  document.querySelector('main').append(p);
+}, 100);
+</script></body></html>`);
+    const page = await browser().open(freshUrl(server(), '/stream.html'));
+    const tabId = await browser().tabIdOf(page);
+    expect(await waitFor(() => browser().badgeText(tabId), (b) => b === '2', 10_000)).toBe('2');
+    await page.close();
+  });
+
   it('counts the first page again on the badge when the user goes back to it', async () => {
     // Served so that the browser may keep it in its back/forward cache (the test server's
     // default, no-store, keeps every page out of it).
