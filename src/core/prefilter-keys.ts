@@ -33,6 +33,10 @@ export function oneKey2(h: number, shift: number): number {
 export function pairKey2(before: number, h: number, shift: number): number {
   return Math.imul(Math.imul(before, MIX_PAIR_2) ^ h ^ SALT, MIX_ONE_2) >>> shift;
 }
+/** The key of a root word whose child in the trie is the word "s" itself (not a possessive). */
+export function sChildKey(root: number, shift: number): number {
+  return Math.imul(root ^ SALT, MIX_FREE) >>> shift;
+}
 export function hasBit(bits: Int32Array, key: number): boolean {
   return (((bits[key >>> 5] as number) >> key) & 1) === 1;
 }
@@ -54,7 +58,7 @@ export function keyBits(trie: TrieView): { bits: Int32Array; shift: number } {
   const possessive = scanHash('s');
   // Two passes over the root's edges: count the keys to size the bit set, then set them.
   let keys = 0;
-  const eachKey = (one: (word: number, lowerCaseOk: boolean) => void, pair: (before: number, word: number) => void): void => {
+  const eachKey = (one: (word: number, lowerCaseOk: boolean) => void, pair: (before: number, word: number, edge: boolean) => void): void => {
     for (let e = edgeStart[0] as number; e < (edgeStart[1] as number); e++) {
       const word = hashes[edgeToken[e] as number] as number;
       const node = edgeChild[e] as number;
@@ -66,11 +70,11 @@ export function keyBits(trie: TrieView): { bits: Int32Array; shift: number } {
       }
       const first = edgeStart[node] as number;
       const last = edgeStart[node + 1] as number;
-      for (let f = first; f < last; f++) pair(word, hashes[edgeToken[f] as number] as number);
-      if (last > first) pair(word, possessive);
+      for (let f = first; f < last; f++) pair(word, hashes[edgeToken[f] as number] as number, true);
+      if (last > first) pair(word, possessive, false);
     }
   };
-  eachKey(() => keys++, () => keys++);
+  eachKey(() => keys++, (_, word, edge) => (keys += edge && word === possessive ? 2 : 1));
   // At most 2 ** 21 bits (256 kB), few enough to stay in cache beside the full matcher's tables.
   // Each key sets two bits; the scan tests the first of each of a word's two keys, passes() the
   // second, so the full matcher is rarely called for a collision.
@@ -87,9 +91,11 @@ export function keyBits(trie: TrieView): { bits: Int32Array; shift: number } {
       set(oneKey2(word, shift));
       if (lowerCaseOk) set(Math.imul(word, MIX_FREE) >>> shift);
     },
-    (before, word) => {
+    (before, word, edge) => {
       set(pairKey(before, word, shift));
       set(pairKey2(before, word, shift));
+      // A pair (root, "s") is also set for the possessive: this tells the two apart.
+      if (edge && word === possessive) set(sChildKey(before, shift));
     },
   );
   return { bits, shift };

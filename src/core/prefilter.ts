@@ -25,7 +25,7 @@ import type { TrieView } from './prefilter-keys';
 // Module-local copies, read in the scan's loops: an imported binding may be read through an
 // accessor in some module formats (tsx), which costs more than the rest of the loop.
 const { CHAR_CLASS, FOLDED, IGNORABLE, LETTER_CASE, SINGLE, WORD } = normalize;
-const { HASH_MUL, MIX_ONE, MIX_PAIR, MIX_FREE, hasBit, keyBits, oneKey, oneKey2, pairKey, pairKey2 } = keys;
+const { HASH_MUL, MIX_ONE, MIX_PAIR, MIX_FREE, hasBit, keyBits, oneKey, oneKey2, pairKey, pairKey2, sChildKey, scanHash } = keys;
 
 /** What Prefilter.passes finds. */
 const NONE = 0;
@@ -33,6 +33,8 @@ const PAIR = 1;
 const WHOLE_NAME = 2;
 /** Characters read per batch of the scan. */
 const BLOCK = 512;
+/** The scan's hash of the word "s": after an apostrophe, a possessive ending the full matcher skips. */
+const S_HASH = scanHash('s');
 /** Bits of Prefilter.code: the sign bit, so `v >>> 31` is 1 at a break; a word's code is below both. */
 const BREAK_BIT = 1 << 31;
 const SPECIAL_BIT = 1 << 30;
@@ -199,7 +201,7 @@ export class Prefilter {
       if ((((bits[one >>> 5] as number) >> one) | ((bits[two >>> 5] as number) >> two)) & 1) {
         const at = breakAt[j] as number;
         const start = this.wordStart(at);
-        const reading = this.passes(word, before, start, at);
+        const reading = this.passes(word, before, start, at, j + 1 < last ? j + 1 : -1);
         if (reading !== NONE) {
           found = at;
           this.nameStart = reading === WHOLE_NAME ? start : -1;
@@ -218,6 +220,20 @@ export class Prefilter {
     return found;
   }
 
+  /**
+   * Whether a pair (root word, "s") passed only as a possessive ("it's", "world's") that no name
+   * goes on from: the full matcher skips the "s", so the word after it (its index in the batch,
+   * `next`; -1 if it is not there yet) must be a first edge from the root, unless "s" itself is
+   * one.
+   */
+  private lonePossessive(word: number, before: number, next: number): boolean {
+    if (word !== S_HASH || next < 0) return false;
+    const { bits, shift } = this;
+    if (hasBit(bits, sChildKey(before, shift))) return false;
+    const after = this.hashAt[next] as number;
+    return !(hasBit(bits, pairKey(before, after, shift)) && hasBit(bits, pairKey2(before, after, shift)));
+  }
+
   /** Where the word that ends at `end` starts. */
   private wordStart(end: number): number {
     let i = end;
@@ -233,9 +249,9 @@ export class Prefilter {
    * NONE, PAIR (a name may start at the word before), or WHOLE_NAME (only at this word: the pair
    * test says no name spans the two).
    */
-  private passes(word: number, before: number, start: number, end: number): number {
+  private passes(word: number, before: number, start: number, end: number, next: number): number {
     const { bits, text, shift } = this;
-    if (hasBit(bits, pairKey(before, word, shift)) && hasBit(bits, pairKey2(before, word, shift))) return PAIR;
+    if (hasBit(bits, pairKey(before, word, shift)) && hasBit(bits, pairKey2(before, word, shift)) && !this.lonePossessive(word, before, next)) return PAIR;
     if (!hasBit(bits, oneKey(word, shift)) || !hasBit(bits, oneKey2(word, shift))) return NONE;
     if (hasBit(bits, Math.imul(word, MIX_FREE) >>> shift)) return WHOLE_NAME;
     if (LETTER_CASE[text.charCodeAt(start)] !== 2) return WHOLE_NAME;

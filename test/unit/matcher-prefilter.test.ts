@@ -18,6 +18,7 @@ const extra: Entry[] = [
   { id: 'EL-s', list: 'EL', listName: 'Entity List', type: 'entity', name: 'S Group Holdings' },
   { id: 'EL-zh', list: 'EL', listName: 'Entity List', type: 'entity', name: '中国电子科技集团公司' },
   { id: 'EL-ru', list: 'EL', listName: 'Entity List', type: 'entity', name: 'Ёлка Электроника' },
+  { id: 'EL-qs', list: 'EL', listName: 'Entity List', type: 'entity', name: 'Qortex S Trading' }, // "s" as a word of a name
 ];
 const entries = [...bundle.entries, ...extra];
 const matcher = compileMatcher(entries);
@@ -51,6 +52,17 @@ describe('the fast scan finds what the full loop finds', () => {
     const mentions = expectSameAsReference(text);
     expect(spans(text, mentions)[0]).toBe("Computer's Security Initiative Consultancy");
     expect(mentions.length).toBeGreaterThan(3);
+  });
+  it('a possessive "\'s" the scan steps over only when no name goes on after it', () => {
+    const texts = [
+      "it's also Huawei's Technologies and NSO's Group, Computer's Security Initiative Consultancy",
+      "Smith's & Wesson Trading; S Group Holdings' s Group Holdings; the world's s Group Holdings",
+      "Huawei's's Technologies, Huawei’s Cloud Berlin, Huawei's\nCloud Berlin, Huawei's",
+      "Qortex's Trading, Qortex S Trading, qortex s trading",
+    ];
+    for (const text of texts) expect(expectSameAsReference(text).length).toBeGreaterThan(1);
+    // Across the scan's batch of 512 characters: the word after "'s" not read yet.
+    for (let pad = 490; pad < 520; pad++) expectSameAsReference(`${'x'.repeat(pad)} Computer's Security Initiative Consultancy`);
   });
   it('a name at the very start and the very end of the text', () => {
     for (const text of ['Candiru', 'Candiru said', 'said Candiru', 'NSO Group', 'x NSO Group', '华为', "Huawei's"]) expectSameAsReference(text);
