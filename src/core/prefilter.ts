@@ -67,9 +67,9 @@ export class Prefilter {
    */
   private readonly code: Int32Array;
   private readonly shift: number;
-  // The batch: for each word that ends in it, its hash and the index of the break after it.
-  private readonly hashAt = new Int32Array(BLOCK + 1);
-  private readonly breakAt = new Int32Array(BLOCK + 1);
+  // The batch: for each word w that ends in it, its hash (wordAt[2w]) and the index of the break
+  // after it (wordAt[2w + 1]). One array, not two: the scan's loop is markedly faster so.
+  private readonly wordAt = new Int32Array(2 * (BLOCK + 1));
   private count = 0;
   private next = 0;
   /** Where the batch starts; whether it holds a special character; the first one not yet passed. */
@@ -125,7 +125,7 @@ export class Prefilter {
     if (from > this.pos) this.restart(from);
     else {
       // Skip what the full matcher read; it left nothing pending, so the word before is no name's start.
-      while (this.next < this.count && (this.breakAt[this.next] as number) < from) this.next++;
+      while (this.next < this.count && (this.wordAt[2 * this.next + 1] as number) < from) this.next++;
       this.before = 0;
       if (this.nextSpecial >= 0 && this.nextSpecial < from) this.nextSpecial = this.findSpecial(from);
     }
@@ -138,7 +138,7 @@ export class Prefilter {
 
   /** Reads up to BLOCK characters: the hash of each word that ends, and where. */
   private readBatch(): void {
-    const { text, code, hashAt, breakAt } = this;
+    const { text, code, wordAt } = this;
     const n = text.length;
     const stop = Math.min(n, this.pos + BLOCK);
     let h = this.running;
@@ -150,23 +150,24 @@ export class Prefilter {
     for (let i = this.pos; i < stop; i++) {
       const v = code[text.charCodeAt(i)] as number;
       const brk = v >>> 31;
-      hashAt[k] = h;
-      breakAt[k] = i;
-      k += brk & inWord;
+      wordAt[k] = h;
+      wordAt[k + 1] = i;
+      k += (brk & inWord) << 1;
       inWord = brk ^ 1;
       h = (Math.imul(h, HASH_MUL) + v) & (brk - 1); // a break clears it, whatever it holds
       specials |= v; // found again below, rarely
     }
     if (stop === n && inWord === 1) {
       // The end of the text ends the last word.
-      hashAt[k] = h;
-      breakAt[k++] = n;
+      wordAt[k] = h;
+      wordAt[k + 1] = n;
+      k += 2;
     }
     this.batchStart = this.pos;
     this.running = h;
     this.inWord = inWord;
     this.pos = stop === n ? n + 1 : stop;
-    this.count = k;
+    this.count = k >> 1;
     this.next = 0;
     this.batchHasSpecial = (specials & SPECIAL_BIT) !== 0;
     this.nextSpecial = this.findSpecial(this.batchStart);
@@ -182,7 +183,7 @@ export class Prefilter {
 
   /** Tests the words ending in the batch, up to its next special character; the first candidate, or -1. */
   private testBatch(): number {
-    const { bits, shift, hashAt, breakAt } = this;
+    const { bits, shift, wordAt } = this;
     const special = this.nextSpecial;
     let before = this.before;
     let j = this.next;
@@ -190,16 +191,16 @@ export class Prefilter {
     let last = this.count;
     if (special >= 0) {
       last = j;
-      while (last < this.count && (breakAt[last] as number) < special) last++;
+      while (last < this.count && (wordAt[2 * last + 1] as number) < special) last++;
     }
     let found = -1;
     for (; j < last; j++) {
-      const word = hashAt[j] as number;
+      const word = wordAt[2 * j] as number;
       // oneKey and pairKey, written out: this loop runs once per word of the page.
       const one = Math.imul(word, MIX_ONE) >>> shift;
       const two = Math.imul(Math.imul(before, MIX_PAIR) ^ word, MIX_ONE) >>> shift;
       if ((((bits[one >>> 5] as number) >> one) | ((bits[two >>> 5] as number) >> two)) & 1) {
-        const at = breakAt[j] as number;
+        const at = wordAt[2 * j + 1] as number;
         const start = this.wordStart(at);
         const reading = this.passes(word, before, start, at, j + 1 < last ? j + 1 : -1);
         if (reading !== NONE) {
@@ -230,7 +231,7 @@ export class Prefilter {
     if (word !== S_HASH || next < 0) return false;
     const { bits, shift } = this;
     if (hasBit(bits, sChildKey(before, shift))) return false;
-    const after = this.hashAt[next] as number;
+    const after = this.wordAt[2 * next] as number;
     return !(hasBit(bits, pairKey(before, after, shift)) && hasBit(bits, pairKey2(before, after, shift)));
   }
 
