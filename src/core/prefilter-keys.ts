@@ -37,6 +37,17 @@ export function pairKey2(before: number, h: number, shift: number): number {
 export function sChildKey(root: number, shift: number): number {
   return Math.imul(root ^ SALT, MIX_FREE) >>> shift;
 }
+/** The key of a first edge (two words) where a name ends. */
+export function pairEndKey(before: number, h: number, shift: number): number {
+  return Math.imul(Math.imul(before, MIX_PAIR) ^ h ^ SALT, MIX_FREE) >>> shift;
+}
+/** The keys of the first three words of a name. */
+export function tripleKey(first: number, second: number, h: number, shift: number): number {
+  return Math.imul(Math.imul(Math.imul(first, MIX_PAIR) ^ second, MIX_PAIR_2) ^ h, MIX_ONE) >>> shift;
+}
+export function tripleKey2(first: number, second: number, h: number, shift: number): number {
+  return Math.imul(Math.imul(Math.imul(first, MIX_PAIR_2) ^ second, MIX_PAIR) ^ h ^ SALT, MIX_ONE_2) >>> shift;
+}
 export function hasBit(bits: Int32Array, key: number): boolean {
   return (((bits[key >>> 5] as number) >> key) & 1) === 1;
 }
@@ -58,7 +69,11 @@ export function keyBits(trie: TrieView): { bits: Int32Array; shift: number } {
   const possessive = scanHash('s');
   // Two passes over the root's edges: count the keys to size the bit set, then set them.
   let keys = 0;
-  const eachKey = (one: (word: number, lowerCaseOk: boolean) => void, pair: (before: number, word: number, edge: boolean) => void): void => {
+  const eachKey = (
+    one: (word: number, lowerCaseOk: boolean) => void,
+    pair: (before: number, word: number, edge: boolean) => void,
+    next: (first: number, second: number, ends: boolean, third: readonly number[]) => void,
+  ): void => {
     for (let e = edgeStart[0] as number; e < (edgeStart[1] as number); e++) {
       const word = hashes[edgeToken[e] as number] as number;
       const node = edgeChild[e] as number;
@@ -70,11 +85,22 @@ export function keyBits(trie: TrieView): { bits: Int32Array; shift: number } {
       }
       const first = edgeStart[node] as number;
       const last = edgeStart[node + 1] as number;
-      for (let f = first; f < last; f++) pair(word, hashes[edgeToken[f] as number] as number, true);
+      for (let f = first; f < last; f++) {
+        const second = hashes[edgeToken[f] as number] as number;
+        const node2 = edgeChild[f] as number;
+        pair(word, second, true);
+        const thirds: number[] = [];
+        for (let g = edgeStart[node2] as number; g < (edgeStart[node2 + 1] as number); g++) thirds.push(hashes[edgeToken[g] as number] as number);
+        next(word, second, (termStart[node2 + 1] as number) > (termStart[node2] as number), thirds);
+      }
       if (last > first) pair(word, possessive, false);
     }
   };
-  eachKey(() => keys++, (_, word, edge) => (keys += edge && word === possessive ? 2 : 1));
+  eachKey(
+    () => keys++,
+    (_, word, edge) => (keys += edge && word === possessive ? 2 : 1),
+    (_a, _b, ends, thirds) => (keys += thirds.length + (ends ? 1 : 0)),
+  );
   // At most 2 ** 21 bits (256 kB), few enough to stay in cache beside the full matcher's tables.
   // Each key sets two bits; the scan tests the first of each of a word's two keys, passes() the
   // second, so the full matcher is rarely called for a collision.
@@ -96,6 +122,13 @@ export function keyBits(trie: TrieView): { bits: Int32Array; shift: number } {
       set(pairKey2(before, word, shift));
       // A pair (root, "s") is also set for the possessive: this tells the two apart.
       if (edge && word === possessive) set(sChildKey(before, shift));
+    },
+    (first, second, ends, thirds) => {
+      if (ends) set(pairEndKey(first, second, shift));
+      for (const third of thirds) {
+        set(tripleKey(first, second, third, shift));
+        set(tripleKey2(first, second, third, shift));
+      }
     },
   );
   return { bits, shift };

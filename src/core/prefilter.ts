@@ -25,7 +25,7 @@ import type { TrieView } from './prefilter-keys';
 // Module-local copies, read in the scan's loops: an imported binding may be read through an
 // accessor in some module formats (tsx), which costs more than the rest of the loop.
 const { CHAR_CLASS, FOLDED, IGNORABLE, LETTER_CASE, SINGLE, WORD } = normalize;
-const { HASH_MUL, MIX_ONE, MIX_PAIR, MIX_FREE, hasBit, keyBits, oneKey, oneKey2, pairKey, pairKey2, sChildKey, scanHash } = keys;
+const { HASH_MUL, MIX_ONE, MIX_PAIR, MIX_FREE, hasBit, keyBits, oneKey, oneKey2, pairKey, pairKey2, pairEndKey, sChildKey, scanHash, tripleKey, tripleKey2 } = keys;
 
 /** What Prefilter.passes finds. */
 const NONE = 0;
@@ -235,6 +235,20 @@ export class Prefilter {
     return !(hasBit(bits, pairKey(before, after, shift)) && hasBit(bits, pairKey2(before, after, shift)));
   }
 
+  /**
+   * Whether a first edge (`before`, `word`) ends no name and the word after it (index `next` in
+   * the batch; -1 if not there yet) is no third word of a name beginning so ("the world said").
+   * A possessive "s" on either side is left to lonePossessive and the full matcher.
+   */
+  private deadEndPair(word: number, before: number, next: number): boolean {
+    if (next < 0 || word === S_HASH) return false;
+    const { bits, shift } = this;
+    if (hasBit(bits, pairEndKey(before, word, shift))) return false;
+    const after = this.wordAt[2 * next] as number;
+    if (after === S_HASH) return false;
+    return !(hasBit(bits, tripleKey(before, word, after, shift)) && hasBit(bits, tripleKey2(before, word, after, shift)));
+  }
+
   /** Where the word that ends at `end` starts. */
   private wordStart(end: number): number {
     let i = end;
@@ -252,7 +266,7 @@ export class Prefilter {
    */
   private passes(word: number, before: number, start: number, end: number, next: number): number {
     const { bits, text, shift } = this;
-    if (hasBit(bits, pairKey(before, word, shift)) && hasBit(bits, pairKey2(before, word, shift)) && !this.lonePossessive(word, before, next)) return PAIR;
+    if (hasBit(bits, pairKey(before, word, shift)) && hasBit(bits, pairKey2(before, word, shift)) && !this.lonePossessive(word, before, next) && !this.deadEndPair(word, before, next)) return PAIR;
     if (!hasBit(bits, oneKey(word, shift)) || !hasBit(bits, oneKey2(word, shift))) return NONE;
     if (hasBit(bits, Math.imul(word, MIX_FREE) >>> shift)) return WHOLE_NAME;
     if (LETTER_CASE[text.charCodeAt(start)] !== 2) return WHOLE_NAME;
