@@ -63,7 +63,7 @@ export interface TrieView {
 }
 
 /** The keys of words and word pairs where a name may start, as a bit set of 2 ** (32 - shift) bits. */
-export function keyBits(trie: TrieView): { bits: Int32Array; shift: number } {
+export function keyBits(trie: TrieView): { bits: Int32Array; shift: number; quick: Int32Array; quickShift: number } {
   const { vocab, edgeStart, edgeToken, edgeChild, termStart, termFlags } = trie;
   const hashes = vocab.map(scanHash);
   const possessive = scanHash('s');
@@ -102,23 +102,32 @@ export function keyBits(trie: TrieView): { bits: Int32Array; shift: number } {
     (_a, _b, ends, thirds) => (keys += thirds.length + (ends ? 1 : 0)),
   );
   // At most 2 ** 21 bits (256 kB), few enough to stay in cache beside the full matcher's tables.
-  // Each key sets two bits; the scan tests the first of each of a word's two keys, passes() the
-  // second, so the full matcher is rarely called for a collision.
+  // Each key sets two bits; passes() tests both, so the full matcher is rarely called for a
+  // collision of the scan's first test (`quick` below).
   let log2 = 16;
   while (log2 < 21 && 2 ** log2 < keys * 256) log2++;
   const shift = 32 - log2;
   const bits = new Int32Array(2 ** (log2 - 5));
+  // The scan's first test of every word: the first key of each word and pair only, one bit
+  // each, in half as many bits (fewer cache misses; a few % faster on real pages than testing
+  // the first bits of the set above).
+  const quickShift = shift + 1;
+  const quick = new Int32Array(2 ** (log2 - 6));
   const set = (key: number): void => {
     bits[key >>> 5] = (bits[key >>> 5] as number) | (1 << (key & 31));
   };
   eachKey(
     (word, lowerCaseOk) => {
       set(oneKey(word, shift));
+      const q = oneKey(word, quickShift);
+      quick[q >>> 5] = (quick[q >>> 5] as number) | (1 << (q & 31));
       set(oneKey2(word, shift));
       if (lowerCaseOk) set(Math.imul(word, MIX_FREE) >>> shift);
     },
     (before, word, edge) => {
       set(pairKey(before, word, shift));
+      const q = pairKey(before, word, quickShift);
+      quick[q >>> 5] = (quick[q >>> 5] as number) | (1 << (q & 31));
       set(pairKey2(before, word, shift));
       // A pair (root, "s") is also set for the possessive: this tells the two apart.
       if (edge && word === possessive) set(sChildKey(before, shift));
@@ -131,5 +140,5 @@ export function keyBits(trie: TrieView): { bits: Int32Array; shift: number } {
       }
     },
   );
-  return { bits, shift };
+  return { bits, shift, quick, quickShift };
 }
