@@ -4,7 +4,7 @@
  */
 import type { EntrySummary } from '../shared/messages';
 import type { HoverCard } from './hover-card';
-import type { Record_ } from './scanner';
+import type { Record_ } from './marks';
 
 export interface PointerSource {
   marksAt(node: Text): Record_[];

@@ -7,21 +7,16 @@ import { browser, sendToBackground } from '../shared/browser';
 import type { EntrySummary, FoundEntry } from '../shared/messages';
 import type { Mention } from '../core/mentions';
 import { BlockWalker, blockAncestor, rangeOfMention, resetVisibilityCache, wasHidden, type Block } from './text-blocks';
-import type { Highlighter, Mark } from './highlighter';
+import type { Highlighter } from './highlighter';
+import { MarkSet, type Record_ } from './marks';
 import { PageContext } from './context';
 import { IdleRunner, RootQueue } from './scheduler';
 import { messagesOf, type PieceOf } from './pieces';
-import { anyTextWithin, insideAny } from './subtree';
+import { insideAny } from './subtree';
 
 /** Text per `match` message: large enough to cost few messages, small enough to answer fast. */
 const BATCH_CHARS = 200_000;
 
-export interface Record_ extends Mark {
-  mention: Mention;
-  /** Drawn on the page (a context mention waits, undrawn, until its party is seen). */
-  active: boolean;
-  nodes: Text[];
-}
 
 /** A block and the walk that read it: a later walk over the same text makes it stale. */
 interface ReadBlock {
@@ -49,12 +44,11 @@ function extensionGone(): boolean {
 }
 
 export class Scanner {
-  readonly marks = new Set<Record_>();
+  readonly marks = new MarkSet();
   readonly summaries = new Map<string, EntrySummary>();
   /** Open shadow roots met so far (the hover card looks inside them). */
   readonly shadowRoots: ShadowRoot[] = [];
   private readonly knownShadowRoots = new WeakSet<ShadowRoot>();
-  private readonly byNode = new WeakMap<Text, Set<Record_>>();
   /** The last walk that read each block (keyed by walkKey). */
   private readonly lastWalk = new WeakMap<Node, number>();
   private readonly context = new PageContext<Record_>();
@@ -114,7 +108,7 @@ export class Scanner {
 
   /** The drawn mentions that cover part of this text node. */
   marksAt(node: Text): Record_[] {
-    return [...(this.byNode.get(node) ?? [])].filter((r) => r.active);
+    return this.marks.drawnAt(node);
   }
 
   stop(): void {
@@ -132,12 +126,7 @@ export class Scanner {
 
   /** Distinct entries drawn in this frame, with how often each is mentioned. */
   found(): FoundEntry[] {
-    const counts = new Map<string, number>();
-    for (const r of this.marks) {
-      const id = r.mention.entryIds[0];
-      if (r.active && id) counts.set(id, (counts.get(id) ?? 0) + 1);
-    }
-    return [...counts].map(([id, count]) => ({ id, count }));
+    return this.marks.found();
   }
 
   get busy(): boolean {
@@ -153,7 +142,7 @@ export class Scanner {
           // the marks: a feed appending fifty paragraphs queues fifty roots, and a pass per root
           // made every append cost fifty times the number of highlights on the page.
           this.toWalk = this.queue.takeAll().filter((r) => r.isConnected);
-          if (this.sweepDue || this.toWalk.some((r) => !this.addedRoots.has(r) || this.marksInside(r))) {
+          if (this.sweepDue || this.toWalk.some((r) => !this.addedRoots.has(r) || this.marks.anyInside(r))) {
             this.sweepDue = false;
             this.dropWithin(this.toWalk);
           }
@@ -274,11 +263,6 @@ export class Scanner {
     const nodes = place.nodes;
     const rec: Record_ = { range, entryIds: m.entryIds, mention: m, active: false, nodes };
     this.marks.add(rec);
-    for (const node of nodes) {
-      const set = this.byNode.get(node) ?? new Set();
-      set.add(rec);
-      this.byNode.set(node, set);
-    }
     return rec;
   }
 
@@ -287,29 +271,10 @@ export class Scanner {
     rec.active = false;
     this.marks.delete(rec);
     this.context.forget(rec);
-    for (const node of rec.nodes) this.byNode.get(node)?.delete(rec);
   }
 
-  /**
-   * Whether an inserted root holds text with mentions (it was moved, not made). A large root
-   * is taken to hold some: the pass over every mark is then cheaper than reading it all here.
-   */
-  private marksInside(root: Node): boolean {
-    return this.marks.size > 0 && anyTextWithin(root, 256, (text) => (this.byNode.get(text)?.size ?? 0) > 0);
-  }
-
-  /**
-   * Forgets the mentions inside any of `roots` (about to be read again) and those that left the
-   * page, in one pass: each mark looks up its ancestors in a set of the roots, and what is found
-   * for an ancestor is remembered for the marks that share it.
-   */
+  /** Forgets the mentions inside any of `roots` (about to be read again) and those that left the page. */
   private dropWithin(roots: readonly Node[]): void {
-    if (roots.length === 0 || this.marks.size === 0) return;
-    const rootSet = new Set(roots);
-    const known = new Map<Node, boolean>();
-    for (const rec of this.marks) {
-      const node = rec.range.startContainer;
-      if (!node.isConnected || insideAny(node, rootSet, known)) this.drop(rec);
-    }
+    for (const rec of this.marks.within(roots)) this.drop(rec);
   }
 }
