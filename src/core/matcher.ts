@@ -1,15 +1,17 @@
 /**
- * The page matcher. One pass over the text folds each character through a table, hashes each
- * word as it is read and looks the hash up in the vocabulary of listed names (verified character
- * by character, so a hash collision can never make a false mention). Words in no listed name
- * break any sequence; a run of listed words is walked through the word trie for leftmost-longest,
- * non-overlapping mentions. Nothing is allocated per word, only per mention.
+ * The page matcher. A fast scan (prefilter.ts) finds the few places where a name may start; from
+ * each, the full loop folds each character through a table, hashes each word as it is read and
+ * looks the hash up in the vocabulary of listed names (verified character by character, so a
+ * hash collision can never make a false mention). Words in no listed name break any sequence; a
+ * run of listed words is walked through the word trie for leftmost-longest, non-overlapping
+ * mentions. Nothing is allocated per word, only per mention.
  */
 import type { Entry } from './model';
 import { resolveContext, strongIds, withDefinedAbbreviations, type Mention } from './mentions';
 import { NAME_STOP_WORDS } from './legal-forms';
 import * as normalize from './normalize';
-import { FLAG_ALONE, FLAG_CAPS, FLAG_CONTEXT, FLAG_CUE, FLAG_UPPER, compileData, entryIdsCheck, type CompiledData } from './compile';
+import { FLAG_ALONE, FLAG_CAPS, FLAG_CUE, compileData, entryIdsCheck, type CompiledData } from './compile';
+import { contextOnly } from './trie';
 import { WordTable } from './word-table';
 import { hasInnerCapital, hasOrganisationCue } from './cues';
 import { ALL_CAPS, CAPITALISED, Run, allLowerCase, followsApostrophe, restartPoint, standsAlone, wordCase } from './text-run';
@@ -271,13 +273,6 @@ class TrieMatcher implements Matcher {
     }
     return { start, end, entryIds, strength: strong ? 'strong' : 'context', matchedName };
   }
-}
-
-/** Whether a reading with these flags is only a context form here (see TrieMatcher.mention). */
-function contextOnly(flags: number, upperOk: boolean, alone: boolean, cued: boolean): boolean {
-  return (
-    (flags & FLAG_CONTEXT) !== 0 || (!upperOk && (flags & FLAG_UPPER) !== 0) || ((flags & FLAG_ALONE) !== 0 && !alone) || ((flags & FLAG_CUE) !== 0 && !cued)
-  );
 }
 
 function included(entries: readonly Entry[], options?: MatcherOptions): Entry[] {

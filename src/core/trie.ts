@@ -18,6 +18,16 @@ export const FLAG_ALONE = 8;
 /** A one-word name: strong only with an organisation cue nearby (cues.ts), else a context form. */
 export const FLAG_CUE = 16;
 
+/**
+ * Whether a reading with these flags is only a context form where it was found: `upperOk`, the
+ * text writes it in capitals; `alone`, it stands alone; `cued`, an organisation cue is near.
+ */
+export function contextOnly(flags: number, upperOk: boolean, alone: boolean, cued: boolean): boolean {
+  return (
+    (flags & FLAG_CONTEXT) !== 0 || (!upperOk && (flags & FLAG_UPPER) !== 0) || ((flags & FLAG_ALONE) !== 0 && !alone) || ((flags & FLAG_CUE) !== 0 && !cued)
+  );
+}
+
 export interface PatternRef {
   /** Index into the matcher's entries. */
   entry: number;
