@@ -12,7 +12,9 @@ export interface DynamicRun {
   seconds: number;
   appended: number;
   tagged: number;
-  /** Tagged paragraphs never highlighted before the run ended. */
+  /** Tagged paragraphs further than a screen from the viewport once their batch came (not waited for). */
+  passed: number;
+  /** Tagged paragraphs within a screen of the viewport never highlighted before the run ended. */
   missed: number;
   /** Append → highlighted, ms, sorted. */
   lags: number[];
@@ -28,6 +30,7 @@ export interface DynamicRun {
 interface FeedResult {
   appended: number;
   tagged: number;
+  passed: number;
   missed: number;
   lags: number[];
 }

@@ -71,22 +71,23 @@ export function syntheticPage(chars: number, paragraphs: string[], names: string
 
 /**
  * A page that appends `perSecond` paragraphs a second (in ten batches) for `seconds` when
- * `__startFeed()` is called. Every tenth paragraph names the marker party; the page notes when
- * each of those was appended and when a highlight first covered it.
+ * `__startFeed()` is called, and keeps its newest lines in view, as a chat or a log does. Every
+ * tenth paragraph names the marker party. The page notes when each of those was appended and
+ * when a highlight first covered it; only those within a screen of the viewport just after
+ * their batch came are waited for (the extension draws no others, and nobody could see them),
+ * the rest are counted as scrolled past.
  */
 export function dynamicPage(paragraphs: string[]): string {
   const script = `
 const feedTexts = ${JSON.stringify(paragraphs.slice(0, 400)).replace(/</g, '\\u003c')};
-window.__feed = { appended: 0, tagged: 0, lags: [], pending: new Map() };
+window.__feed = { appended: 0, tagged: 0, passed: 0, lags: [], pending: new Map() };
 window.__startFeed = (perSecond, seconds) => new Promise((done) => {
   const feed = document.getElementById('feed');
   const state = window.__feed;
   let ticks = 0;
-  let lastSize = -1;
   const watch = setInterval(() => {
     const highlight = ${LISTED_HIGHLIGHT_IN_PAGE};
-    if (!highlight || highlight.size === lastSize || state.pending.size === 0) return;
-    lastSize = highlight.size;
+    if (!highlight || state.pending.size === 0) return;
     const now = performance.now();
     for (const range of highlight) {
       const p = range.startContainer.parentElement;
@@ -96,16 +97,24 @@ window.__startFeed = (perSecond, seconds) => new Promise((done) => {
   }, 5);
   const timer = setInterval(() => {
     const now = performance.now();
+    const fresh = [];
     for (let i = 0; i < perSecond / 10; i++) {
       const n = state.appended++;
       const p = document.createElement('p');
       p.textContent = feedTexts[n % feedTexts.length] + (n % 10 === 0 ? ' Shipments to ${MARKER_NAME} resumed.' : '');
-      if (n % 10 === 0) { state.pending.set(p, now); state.tagged++; }
+      if (n % 10 === 0) { fresh.push(p); state.tagged++; }
       feed.appendChild(p);
+    }
+    const scroller = document.scrollingElement;
+    scroller.scrollTop = scroller.scrollHeight;
+    for (const p of fresh) {
+      const box = p.getBoundingClientRect();
+      if (box.bottom > -innerHeight && box.top < 2 * innerHeight) state.pending.set(p, now);
+      else state.passed++;
     }
     if (++ticks >= seconds * 10) {
       clearInterval(timer);
-      setTimeout(() => { clearInterval(watch); done({ appended: state.appended, tagged: state.tagged, missed: state.pending.size, lags: state.lags }); }, 2000);
+      setTimeout(() => { clearInterval(watch); done({ appended: state.appended, tagged: state.tagged, passed: state.passed, missed: state.pending.size, lags: state.lags }); }, 2000);
     }
   }, 100);
 });`;

@@ -12,10 +12,15 @@ import { EXTENSION_ORIGIN, LISTED_HIGHLIGHT_IN_PAGE, heapAfterGc, sleep, type He
 import { mainThreadFigures, startTrace, stopTrace, type MainThreadFigures } from './bench-trace';
 import { PROJECT_ROOT } from '../../test/browser/harness/server';
 
-/** A name the extension flags on its own; the last paragraph of every measured page holds it. */
+/**
+ * A name the extension flags on its own; the last paragraph of every measured page holds it. The
+ * paragraph is last in the page's text but pinned to the bottom of the viewport: on a page with
+ * more than a hundred mentions the extension draws only those near the viewport, and this one
+ * must be drawn as soon as it is found.
+ */
 export const MARKER_NAME = 'Huawei Technologies Co., Ltd.';
 export const MARKER_ID = 'bench-marker';
-export const markerParagraph = `<p id="${MARKER_ID}">Last paragraph of the page: ${MARKER_NAME} is named here.</p>`;
+export const markerParagraph = `<p id="${MARKER_ID}" style="position: fixed; left: 0; bottom: 0; margin: 0; background: #fff">Last paragraph of the page: ${MARKER_NAME} is named here.</p>`;
 
 export type Variant = { kind: 'none' } | { kind: 'extension' } | { kind: 'markjs'; label: string; names?: string[]; regexSource?: string };
 

@@ -75,7 +75,7 @@ function printPages(f: BrowserFigures, log: Log): void {
 function printDynamic(f: BrowserFigures, log: Log): void {
   const { none, extension } = f.dynamic;
   const cpu = dynamicCpu(f);
-  log(`\ndynamic page: ${f.dynamic.perSecond} paragraphs/s, ${extension.appended} appended (${extension.tagged} naming a listed party); shares of ${extension.seconds.toFixed(1)} s (appending, then 2 s more)`);
+  log(`\ndynamic page: ${f.dynamic.perSecond} paragraphs/s, ${extension.appended} appended (${extension.tagged} naming a listed party), the page following its newest lines; shares of ${extension.seconds.toFixed(1)} s (appending, then 2 s more)`);
   log(`  main-thread task time: ${ms(none.taskMs, 0)} ms without, ${ms(extension.taskMs, 0)} ms with the extension → ${(cpu.mainShare * 100).toFixed(1)}% of one core added`);
   log(`  extension script on the main thread ${ms(extension.main.extensionScriptMs, 0)} ms; longest extension task ${ms(extension.main.extensionLongestMs, 0)} ms`);
   const r = (m: typeof none.main): string => `${m.frames} frames, pre-paint ${ms(m.prePaintMs, 0)} ms, layout ${ms(m.layoutMs, 0)} ms, paint and commit ${ms(m.paintMs, 0)} ms`;
@@ -83,7 +83,7 @@ function printDynamic(f: BrowserFigures, log: Log): void {
   log(`  rendering with:    ${r(extension.main)} (pre-paint holds Chromium's rebuild of every highlight range, once per frame that changed)`);
   log(`  worker task time ${extension.workerTaskMs === null ? '—' : `${ms(extension.workerTaskMs, 0)} ms → ${((cpu.workerShare ?? 0) * 100).toFixed(1)}%`}`);
   if (extension.workerTop.length > 0) log(`    worker self time by function: ${extension.workerTop.map((f) => `${f.name} ${ms(f.ms, 0)}`).join(', ')} ms`);
-  log(`  highlight lag (append → highlighted): median ${ms(percentile(extension.lags, 50), 0)}, p95 ${ms(percentile(extension.lags, 95), 0)}, max ${ms(extension.lags.at(-1), 0)} ms; never highlighted before the end: ${extension.missed} of ${extension.tagged}`);
+  log(`  highlight lag (append → highlighted): median ${ms(percentile(extension.lags, 50), 0)}, p95 ${ms(percentile(extension.lags, 95), 0)}, max ${ms(extension.lags.at(-1), 0)} ms; never highlighted before the end: ${extension.missed} of the ${extension.tagged - extension.passed} that came within a screen of the viewport (${extension.passed} others were scrolled past at once)`);
 }
 
 export interface TargetRow {
@@ -105,7 +105,7 @@ export function browserTargets(f: BrowserFigures): TargetRow[] {
   const missed = f.dynamic.extension.missed;
   const dynamicRows: TargetRow[] = [
     { target: 'dynamic page: extension CPU ≤ 5%', measured: `${(cpu.total * 100).toFixed(1)}% (main thread ${(cpu.mainShare * 100).toFixed(1)}% + worker ${cpu.workerShare === null ? '?' : (cpu.workerShare * 100).toFixed(1)}%)`, pass: cpu.total <= 0.05 },
-    { target: 'dynamic page: highlights ≤ 250 ms behind', measured: `max ${Number.isNaN(maxLag) ? '—' : maxLag.toFixed(0)} ms, ${missed} of ${f.dynamic.extension.tagged} not highlighted in time`, pass: missed === 0 && maxLag <= 250 },
+    { target: 'dynamic page: highlights ≤ 250 ms behind', measured: `max ${Number.isNaN(maxLag) ? '—' : maxLag.toFixed(0)} ms, ${missed} of ${f.dynamic.extension.tagged - f.dynamic.extension.passed} near the viewport not highlighted`, pass: missed === 0 && maxLag <= 250 },
   ];
   if (f.pages.length === 0) return dynamicRows; // --no-pages
   return [

@@ -9,6 +9,7 @@
  * second name (one that only tests read) doubled that work on busy pages.
  */
 import type { HighlightStyle } from '../shared/settings';
+import { NearViewport } from './near-viewport';
 
 export const FLASH_NAME = 'listed-party-flash';
 /** The registry name of each style; whoever reads the highlights (tests, bench) looks for these. */
@@ -38,6 +39,14 @@ const QUIET_WAIT_MS = 16;
  * drawing is not delayed, and a changing page is drawn with its own changes as before.
  */
 const QUIET_INTERVAL_MS = 200;
+/**
+ * Up to this many mentions in a document, all are drawn. Beyond it, only those within a screen
+ * of the viewport (near-viewport.ts): every range drawn costs each frame where the page changes
+ * a rebuild of its markers, and on a page with thousands of mentions that was most of the
+ * extension's cost. A hundred ranges cost a changing frame about 2 ms. The switch holds for the
+ * document's life, so a page near the limit does not flip back and forth.
+ */
+const DRAW_ALL_UP_TO = 100;
 
 const supported = typeof CSS !== 'undefined' && 'highlights' in CSS && typeof Highlight === 'function';
 
@@ -45,6 +54,10 @@ export class Highlighter {
   private readonly highlight = supported ? new Highlight() : undefined;
   private readonly flash = supported ? new Highlight() : undefined;
   private style: HighlightStyle = 'underline';
+  /** Highlight API only: the marks added and not removed, drawn or not. */
+  private readonly marks = new Set<Mark>();
+  /** Set once the document holds more than DRAW_ALL_UP_TO marks. */
+  private near: NearViewport<Mark> | undefined;
   private readonly toAdd = new Set<Range>();
   private readonly toDelete = new Set<Range>();
   private flushTimer: ReturnType<typeof setTimeout> | undefined;
@@ -75,21 +88,52 @@ export class Highlighter {
 
   /** `readAt`: when the mention's text was read (performance.now()); the wait counts from then. */
   add(mark: Mark, readAt = performance.now()): void {
-    if (this.highlight) {
-      this.toDelete.delete(mark.range);
-      this.toAdd.add(mark.range);
-      this.schedule(readAt + MAX_WAIT_MS);
-    } else this.ownChange(() => (mark.wrappers = wrap(mark.range)));
+    if (!this.highlight) {
+      this.ownChange(() => (mark.wrappers = wrap(mark.range)));
+      return;
+    }
+    this.marks.add(mark);
+    if (!this.near && this.marks.size > DRAW_ALL_UP_TO) this.drawOnlyNearViewport();
+    // Far from the viewport, or not known yet: drawn when the observer says it is near.
+    if (this.near && this.near.add(mark, mark.range.startContainer) !== true) return;
+    this.draw(mark.range, readAt + MAX_WAIT_MS);
   }
 
   remove(mark: Mark): void {
-    if (this.highlight) {
-      this.toAdd.delete(mark.range);
-      this.toDelete.add(mark.range);
-      this.schedule(performance.now() + MAX_WAIT_MS);
-    } else this.ownChange(() => {
-      for (const w of mark.wrappers ?? []) unwrap(w);
+    if (!this.highlight) {
+      this.ownChange(() => {
+        for (const w of mark.wrappers ?? []) unwrap(w);
+      });
+      return;
+    }
+    this.marks.delete(mark);
+    const drawn = this.near ? this.near.delete(mark) || this.toAdd.has(mark.range) : true;
+    if (drawn) this.undraw(mark.range);
+  }
+
+  private draw(range: Range, latest: number): void {
+    this.toDelete.delete(range);
+    this.toAdd.add(range);
+    this.schedule(latest);
+  }
+
+  private undraw(range: Range): void {
+    this.toAdd.delete(range);
+    this.toDelete.add(range);
+    this.schedule(performance.now() + MAX_WAIT_MS);
+  }
+
+  /**
+   * From now on marks are drawn while near the viewport. Those drawn already stay until the
+   * observer's first answer for them.
+   */
+  private drawOnlyNearViewport(): void {
+    const near = new NearViewport<Mark>((mark, isNear) => {
+      if (isNear) this.draw(mark.range, performance.now());
+      else this.undraw(mark.range);
     });
+    this.near = near;
+    for (const mark of this.marks) near.add(mark, mark.range.startContainer);
   }
 
   /**

@@ -122,7 +122,9 @@ function reveal(entryId: string, index: number): { ok: true } | undefined {
   if (!mark) return undefined;
   // With <mark>s drawn instead of highlights, the range has collapsed beside them.
   const el = mark.wrappers?.[0] ?? mark.range.startContainer.parentElement;
-  el?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+  // Smoothly only where it is seen: Firefox drops a smooth scroll begun in a hidden tab (the
+  // popup's page opened in a tab of its own leaves this one hidden).
+  el?.scrollIntoView({ block: 'center', behavior: document.visibilityState === 'visible' ? 'smooth' : 'instant' });
   highlighter.flashRange(mark.range);
   return { ok: true };
 }

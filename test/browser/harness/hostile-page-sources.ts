@@ -7,9 +7,12 @@
  * but the pages build themselves with script, so the server sends a few kilobytes.
  */
 
-/** A party every hostile page names once, last in the document: highlighted ⇒ the scan got there. */
+/**
+ * A party every hostile page names once, last in the document: highlighted ⇒ the scan got there.
+ * Pinned in view: past a hundred mentions only those near the viewport are drawn.
+ */
 export const CANARY = 'NSO Group';
-const CANARY_HTML = `<p id="canary">Canary: ${CANARY} was added to the Entity List.</p>`;
+const CANARY_HTML = `<p id="canary" style="position: fixed; top: 0; right: 0; margin: 0; background: #fff">Canary: ${CANARY} was added to the Entity List.</p>`;
 
 /**
  * Runs first on every HTML fixture, keeping its own references so that the page breaking

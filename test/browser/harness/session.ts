@@ -97,7 +97,7 @@ export interface BrowserSession {
   /** Opens a new tab at `url`. */
   open(url: string): Promise<TestPage>;
   /** The browser's tab id of a page, asked of the extension. */
-  tabIdOf(page: TestPage): Promise<number>;
+  tabIdOf(page: Pick<TestPage, 'address'>): Promise<number>;
   /** Opens the popup as a page, for the given tab (`popup.html?tab=N`). */
   openPopup(tabId: number, width?: number): Promise<TestPage>;
   /** Opens one of the extension's own pages (e.g. `options.html`) in a new tab. */
