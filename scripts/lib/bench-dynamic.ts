@@ -14,9 +14,11 @@ export interface DynamicRun {
   tagged: number;
   /** Tagged paragraphs further than a screen from the viewport once their batch came (not waited for). */
   passed: number;
-  /** Tagged paragraphs within a screen of the viewport never highlighted before the run ended. */
+  /** Tagged paragraphs scrolled away unhighlighted (their lag is the time they were near). */
+  leftUnseen: number;
+  /** Tagged paragraphs within a screen of the viewport at the end and never highlighted. */
   missed: number;
-  /** Append → highlighted, ms, sorted. */
+  /** Append → highlighted (or scrolled away unhighlighted), ms, sorted. */
   lags: number[];
   /** Main-thread task time during the run (DevTools' TaskDuration), ms. */
   taskMs: number;
@@ -31,6 +33,7 @@ interface FeedResult {
   appended: number;
   tagged: number;
   passed: number;
+  leftUnseen: number;
   missed: number;
   lags: number[];
 }

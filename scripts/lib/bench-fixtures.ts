@@ -72,15 +72,16 @@ export function syntheticPage(chars: number, paragraphs: string[], names: string
 /**
  * A page that appends `perSecond` paragraphs a second (in ten batches) for `seconds` when
  * `__startFeed()` is called, and keeps its newest lines in view, as a chat or a log does. Every
- * tenth paragraph names the marker party. The page notes when each of those was appended and
- * when a highlight first covered it; only those within a screen of the viewport just after
- * their batch came are waited for (the extension draws no others, and nobody could see them),
- * the rest are counted as scrolled past.
+ * tenth paragraph names the marker party. Its lag is how long it stayed within a screen of the
+ * viewport without a highlight: from its append to the first highlight covering it, or to when
+ * the page scrolled it away unhighlighted (then counted apart too). Those already further than
+ * a screen once their batch came are counted as scrolled past: the extension draws no others,
+ * and nobody could see them.
  */
 export function dynamicPage(paragraphs: string[]): string {
   const script = `
 const feedTexts = ${JSON.stringify(paragraphs.slice(0, 400)).replace(/</g, '\\u003c')};
-window.__feed = { appended: 0, tagged: 0, passed: 0, lags: [], pending: new Map() };
+window.__feed = { appended: 0, tagged: 0, passed: 0, leftUnseen: 0, lags: [], pending: new Map() };
 window.__startFeed = (perSecond, seconds) => new Promise((done) => {
   const feed = document.getElementById('feed');
   const state = window.__feed;
@@ -107,14 +108,23 @@ window.__startFeed = (perSecond, seconds) => new Promise((done) => {
     }
     const scroller = document.scrollingElement;
     scroller.scrollTop = scroller.scrollHeight;
-    for (const p of fresh) {
+    const near = (p) => {
       const box = p.getBoundingClientRect();
-      if (box.bottom > -innerHeight && box.top < 2 * innerHeight) state.pending.set(p, now);
+      return box.bottom > -innerHeight && box.top < 2 * innerHeight;
+    };
+    for (const [p, t] of state.pending) {
+      if (near(p)) continue;
+      state.lags.push(now - t);
+      state.leftUnseen++;
+      state.pending.delete(p);
+    }
+    for (const p of fresh) {
+      if (near(p)) state.pending.set(p, now);
       else state.passed++;
     }
     if (++ticks >= seconds * 10) {
       clearInterval(timer);
-      setTimeout(() => { clearInterval(watch); done({ appended: state.appended, tagged: state.tagged, passed: state.passed, missed: state.pending.size, lags: state.lags }); }, 2000);
+      setTimeout(() => { clearInterval(watch); done({ appended: state.appended, tagged: state.tagged, passed: state.passed, leftUnseen: state.leftUnseen, missed: state.pending.size, lags: state.lags }); }, 2000);
     }
   }, 100);
 });`;

@@ -83,7 +83,7 @@ function printDynamic(f: BrowserFigures, log: Log): void {
   log(`  rendering with:    ${r(extension.main)} (pre-paint holds Chromium's rebuild of every highlight range, once per frame that changed)`);
   log(`  worker task time ${extension.workerTaskMs === null ? '—' : `${ms(extension.workerTaskMs, 0)} ms → ${((cpu.workerShare ?? 0) * 100).toFixed(1)}%`}`);
   if (extension.workerTop.length > 0) log(`    worker self time by function: ${extension.workerTop.map((f) => `${f.name} ${ms(f.ms, 0)}`).join(', ')} ms`);
-  log(`  highlight lag (append → highlighted): median ${ms(percentile(extension.lags, 50), 0)}, p95 ${ms(percentile(extension.lags, 95), 0)}, max ${ms(extension.lags.at(-1), 0)} ms; never highlighted before the end: ${extension.missed} of the ${extension.tagged - extension.passed} that came within a screen of the viewport (${extension.passed} others were scrolled past at once)`);
+  log(`  highlight lag (append → highlighted, or → scrolled away unhighlighted): median ${ms(percentile(extension.lags, 50), 0)}, p95 ${ms(percentile(extension.lags, 95), 0)}, max ${ms(extension.lags.at(-1), 0)} ms; of the ${extension.tagged - extension.passed} that came within a screen of the viewport (${extension.passed} others were scrolled past at once), ${extension.leftUnseen} were scrolled away before their highlight (lag: the time they were near), ${extension.missed} still near and never highlighted at the end`);
 }
 
 export interface TargetRow {

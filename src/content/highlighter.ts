@@ -58,6 +58,14 @@ export class Highlighter {
   private readonly marks = new Set<Mark>();
   /** Set once the document holds more than DRAW_ALL_UP_TO marks. */
   private near: NearViewport<Mark> | undefined;
+  /**
+   * Marks to hand to the observer at the next drawing. Observing an element makes Chromium draw
+   * a frame to answer, so new elements are observed together, in the page's own next frame when
+   * it keeps changing.
+   */
+  private readonly toObserve = new Set<Mark>();
+  /** When each mark was due to be drawn, counted from when its text was read. */
+  private readonly dueBy = new WeakMap<Mark, number>();
   private readonly toAdd = new Set<Range>();
   private readonly toDelete = new Set<Range>();
   private flushTimer: ReturnType<typeof setTimeout> | undefined;
@@ -94,9 +102,11 @@ export class Highlighter {
     }
     this.marks.add(mark);
     if (!this.near && this.marks.size > DRAW_ALL_UP_TO) this.drawOnlyNearViewport();
-    // Far from the viewport, or not known yet: drawn when the observer says it is near.
-    if (this.near && this.near.add(mark, mark.range.startContainer) !== true) return;
-    this.draw(mark.range, readAt + MAX_WAIT_MS);
+    if (this.near) {
+      this.dueBy.set(mark, readAt + MAX_WAIT_MS);
+      this.toObserve.add(mark);
+      this.schedule(readAt + MAX_WAIT_MS);
+    } else this.draw(mark.range, readAt + MAX_WAIT_MS);
   }
 
   remove(mark: Mark): void {
@@ -107,6 +117,7 @@ export class Highlighter {
       return;
     }
     this.marks.delete(mark);
+    if (this.toObserve.delete(mark)) return;
     const drawn = this.near ? this.near.delete(mark) || this.toAdd.has(mark.range) : true;
     if (drawn) this.undraw(mark.range);
   }
@@ -128,8 +139,10 @@ export class Highlighter {
    * observer's first answer for them.
    */
   private drawOnlyNearViewport(): void {
+    // A new mark is drawn by the time it was due anyway; one that comes near later, as soon as
+    // a drawing may be (a quiet page draws at most every QUIET_INTERVAL_MS).
     const near = new NearViewport<Mark>((mark, isNear) => {
-      if (isNear) this.draw(mark.range, performance.now());
+      if (isNear) this.draw(mark.range, Math.max(performance.now(), this.dueBy.get(mark) ?? 0));
       else this.undraw(mark.range);
     });
     this.near = near;
@@ -152,16 +165,19 @@ export class Highlighter {
     this.flushTimer = undefined;
     this.flushAt = Infinity;
     if (!this.highlight) return;
-    if (this.waiting > 0) this.lastDrawn = performance.now();
+    // Far from the viewport, or not known yet: drawn when the observer says it is near.
+    for (const mark of this.toObserve) if (this.near?.add(mark, mark.range.startContainer) === true) this.toAdd.add(mark.range);
+    this.toObserve.clear();
+    if (this.toAdd.size + this.toDelete.size > 0) this.lastDrawn = performance.now();
     for (const range of this.toDelete) this.highlight.delete(range);
     for (const range of this.toAdd) this.highlight.add(range);
     this.toDelete.clear();
     this.toAdd.clear();
   }
 
-  /** Ranges added or removed but not drawn yet (for tests). */
+  /** Changes not drawn yet: ranges to add or remove, marks to observe. */
   get waiting(): number {
-    return this.toAdd.size + this.toDelete.size;
+    return this.toAdd.size + this.toDelete.size + this.toObserve.size;
   }
 
   /**
