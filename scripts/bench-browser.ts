@@ -20,6 +20,14 @@ import { coldStart, readyInWorker, workerHeap, type ColdStart, type WorkerReadyF
 import { visibleText } from './lib/html-text';
 import { SAVED_PAGE_HEADERS, startServer } from '../test/browser/harness/server';
 
+export interface DynamicFigures {
+  /** Whether the page kept its newest lines in view. */
+  follow: boolean;
+  none: DynamicRun;
+  extension: DynamicRun;
+  perSecond: number;
+}
+
 export interface PageFigures {
   page: string;
   textChars: number;
@@ -36,7 +44,8 @@ export interface BrowserFigures {
   cold: ColdStart;
   pages: PageFigures[];
   markNames: { few: number; all: number };
-  dynamic: { none: DynamicRun; extension: DynamicRun; perSecond: number };
+  /** The dynamic page appending below the view, then following its newest lines. */
+  dynamic: DynamicFigures[];
   workerHeap: HeapFigures;
 }
 
@@ -126,11 +135,15 @@ export async function runBrowserBench({ quick, names, log, extensionDir, noMarkj
     const seconds = quick ? 2 : 10;
     log(`dynamic page: ${perSecond} paragraphs/s for ${seconds} s, without and with the extension`);
     const dynamicUrl = server.url('/bench/dynamic.html');
-    const dynamic = {
-      none: await measureDynamic(without.browser, false, dynamicUrl, perSecond, seconds),
-      extension: await measureDynamic(withExt.browser, true, dynamicUrl, perSecond, seconds),
-      perSecond,
-    };
+    const dynamic: DynamicFigures[] = [];
+    for (const follow of [false, true]) {
+      dynamic.push({
+        follow,
+        none: await measureDynamic(without.browser, false, dynamicUrl, perSecond, seconds, follow),
+        extension: await measureDynamic(withExt.browser, true, dynamicUrl, perSecond, seconds, follow),
+        perSecond,
+      });
+    }
     const heap = await workerHeap(withExt.browser);
     return { chromium, worker, cold, pages: figures, markNames: { few: few.length, all: names.length }, dynamic, workerHeap: heap };
   } finally {

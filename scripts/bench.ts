@@ -79,13 +79,24 @@ console.log(`list: ${entries.length} organisations, ${names.length} names and al
 console.log('ready time and size');
 console.log(`  bundle read ${readMs.toFixed(0)} ms, validated ${validateMs.toFixed(0)} ms; matcher compiled ${compileMs.toFixed(0)} ms; loaded from its serialised form (${(serialized.length / 1e6).toFixed(1)} MB) ${loadMs.toFixed(0)} ms\n`);
 
-const plainMs = best(3, () => {
+const plainPass = (): number => {
   let x = 0;
   for (let i = 0; i < text.length; i++) x = (x + text.charCodeAt(i)) | 0;
   return x;
-});
+};
 matcher.find(slice);
-const oursMs = best(3, () => matcher.find(text));
+// The floor and the matcher alternate, so each pair runs under the same load of the machine:
+// their ratio is the median of the pairs' ratios (best-of runs taken apart drift with the load).
+const plainTimes: number[] = [];
+const oursTimes: number[] = [];
+for (let i = 0; i < (values.quick ? 3 : 7); i++) {
+  plainTimes.push(time(plainPass)[1]);
+  oursTimes.push(time(() => matcher.find(text))[1]);
+}
+const plainMs = Math.min(...plainTimes);
+const oursMs = Math.min(...oursTimes);
+const pairRatios = oursTimes.map((t, i) => t / (plainTimes[i] ?? NaN)).sort((a, b) => a - b);
+const floorRatio = pairRatios[Math.floor(pairRatios.length / 2)] ?? NaN;
 
 const [ac, acBuildMs] = time(() => new AhoCorasick(names.map((n) => n.toLowerCase())));
 // Its search time grows faster than the text (300 k chars took minutes here), so it gets a shorter slice.
@@ -113,7 +124,7 @@ console.log('throughput (M chars/s)');
 for (const [label, speed, note] of rows) console.log(`  ${label.padEnd(48)}${fmt(speed)}   ${note}`);
 const ours = rows[1]?.[1] ?? 0;
 const fasterPeer = Math.max(rows[2]?.[1] ?? 0, Number.isNaN(rows[3]?.[1]) ? 0 : (rows[3]?.[1] ?? 0));
-console.log(`  extension ÷ faster peer: ${(ours / fasterPeer).toFixed(1)}×; plain pass ÷ extension: ${((rows[0]?.[1] ?? 0) / ours).toFixed(1)}×\n`);
+console.log(`  extension ÷ faster peer: ${(ours / fasterPeer).toFixed(1)}×; plain pass ÷ extension: ${floorRatio.toFixed(1)}× (median of ${pairRatios.length} alternated pairs, ${pairRatios.map((r) => r.toFixed(1)).join(' ')}; best runs ${((rows[0]?.[1] ?? 0) / ours).toFixed(1)}×)\n`);
 
 console.log('growth with list size (synthetic company names; heap held by the compiled matcher, serialised tables)');
 const syllables = ['ka', 'ro', 'tex', 'vin', 'mar', 'sol', 'dyn', 'qu', 'lex', 'tor', 'nex', 'zen', 'bal', 'cor', 'fi', 'om'];
@@ -147,7 +158,7 @@ for (const size of values.quick ? [10_000, 100_000] : [10_000, 100_000, 1_000_00
 
 const targets: TargetRow[] = [
   { target: 'matcher ≥ 10× the faster peer', measured: `${(ours / fasterPeer).toFixed(1)}×`, pass: ours / fasterPeer >= 10 },
-  { target: 'matcher within 3× of the plain pass', measured: `plain pass ${((rows[0]?.[1] ?? 0) / ours).toFixed(1)}× faster`, pass: (rows[0]?.[1] ?? 0) / ours <= 3 },
+  { target: 'matcher within 3× of the plain pass', measured: `plain pass ${floorRatio.toFixed(1)}× faster (median of alternated pairs)`, pass: floorRatio <= 3 },
 ];
 if (!values['no-browser']) {
   console.log('\nChromium');

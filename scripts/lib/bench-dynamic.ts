@@ -72,7 +72,8 @@ async function workerBusy(session: CDPSession): Promise<{ busyMs: number; top: {
   return { busyMs: busy / 1000, top };
 }
 
-export async function measureDynamic(browser: Browser, withExtension: boolean, url: string, perSecond: number, seconds: number): Promise<DynamicRun> {
+/** `follow`: the page keeps its newest lines in view (a chat, a log); else it appends below the view. */
+export async function measureDynamic(browser: Browser, withExtension: boolean, url: string, perSecond: number, seconds: number, follow: boolean): Promise<DynamicRun> {
   const page = await browser.newPage();
   const session = await page.createCDPSession();
   let worker: CDPSession | null = null;
@@ -84,7 +85,7 @@ export async function measureDynamic(browser: Browser, withExtension: boolean, u
     worker = await startWorkerProfile(browser, withExtension);
     const before = await taskDuration(session);
     const started = Date.now();
-    const feed = (await page.evaluate(`window.__startFeed(${perSecond}, ${seconds})`)) as FeedResult;
+    const feed = (await page.evaluate(`window.__startFeed(${perSecond}, ${seconds}, ${follow})`)) as FeedResult;
     const elapsed = Date.now() - started;
     const taskMs = (await taskDuration(session)) - before;
     const busy = worker ? await workerBusy(worker) : null;

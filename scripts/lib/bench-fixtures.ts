@@ -71,7 +71,8 @@ export function syntheticPage(chars: number, paragraphs: string[], names: string
 
 /**
  * A page that appends `perSecond` paragraphs a second (in ten batches) for `seconds` when
- * `__startFeed()` is called, and keeps its newest lines in view, as a chat or a log does. Every
+ * `__startFeed()` is called; with `follow` it keeps its newest lines in view, as a chat or a log
+ * does, else they go below the view. Every
  * tenth paragraph names the marker party. Its lag is how long it stayed within a screen of the
  * viewport without a highlight: from its append to the first highlight covering it, or to when
  * the page scrolled it away unhighlighted (then counted apart too). Those already further than
@@ -82,7 +83,7 @@ export function dynamicPage(paragraphs: string[]): string {
   const script = `
 const feedTexts = ${JSON.stringify(paragraphs.slice(0, 400)).replace(/</g, '\\u003c')};
 window.__feed = { appended: 0, tagged: 0, passed: 0, leftUnseen: 0, lags: [], pending: new Map() };
-window.__startFeed = (perSecond, seconds) => new Promise((done) => {
+window.__startFeed = (perSecond, seconds, follow) => new Promise((done) => {
   const feed = document.getElementById('feed');
   const state = window.__feed;
   let ticks = 0;
@@ -107,7 +108,7 @@ window.__startFeed = (perSecond, seconds) => new Promise((done) => {
       feed.appendChild(p);
     }
     const scroller = document.scrollingElement;
-    scroller.scrollTop = scroller.scrollHeight;
+    if (follow) scroller.scrollTop = scroller.scrollHeight;
     const near = (p) => {
       const box = p.getBoundingClientRect();
       return box.bottom > -innerHeight && box.top < 2 * innerHeight;
