@@ -27,8 +27,8 @@ export interface DynamicFigures {
   none: DynamicRun;
   extension: DynamicRun;
   perSecond: number;
-  /** The extension's CPU share (main thread and worker) in each alternated pair run; this one is the median. */
-  pairShares: number[];
+  /** Each alternated pair run: main-thread task time without and with, the worker's, ms; this one is the median by share. */
+  pairs: { noneMs: number; withMs: number; workerMs: number; share: number }[];
 }
 
 export interface PageFigures {
@@ -143,14 +143,14 @@ export async function runBrowserBench({ quick, names, log, extensionDir, noMarkj
     const dynamic: DynamicFigures[] = [];
     for (const follow of [false, true]) {
       const pairs: DynamicFigures[] = [];
-      for (let i = 0; i < (quick ? 1 : 3); i++) {
+      for (let i = 0; i < (quick ? 1 : 5); i++) {
         const none = await measureDynamic(without.browser, false, dynamicUrl, perSecond, seconds, follow);
         const extension = await measureDynamic(withExt.browser, true, dynamicUrl, perSecond, seconds, follow);
-        pairs.push({ follow, none, extension, perSecond, pairShares: [] });
+        pairs.push({ follow, none, extension, perSecond, pairs: [] });
       }
-      const shares = pairs.map((d) => dynamicCpu(d).total);
+      const summary = pairs.map((d) => ({ noneMs: d.none.taskMs, withMs: d.extension.taskMs, workerMs: d.extension.workerTaskMs ?? 0, share: dynamicCpu(d).total }));
       const median = [...pairs].sort((a, b) => dynamicCpu(a).total - dynamicCpu(b).total)[Math.floor(pairs.length / 2)];
-      if (median) dynamic.push({ ...median, pairShares: shares });
+      if (median) dynamic.push({ ...median, pairs: summary });
     }
     const heap = await workerHeap(withExt.browser);
     return { chromium, worker, cold, pages: figures, markNames: { few: few.length, all: names.length }, dynamic, workerHeap: heap };

@@ -78,7 +78,10 @@ function printDynamic(d: DynamicFigures, log: Log): void {
   const { none, extension } = d;
   const cpu = dynamicCpu(d);
   log(`\n${dynamicName(d)}: ${d.perSecond} paragraphs/s, ${extension.appended} appended (${extension.tagged} naming a listed party); shares of ${extension.seconds.toFixed(1)} s (appending, then 2 s more)`);
-  if (d.pairShares.length > 1) log(`  extension CPU share in each of ${d.pairShares.length} alternated runs: ${d.pairShares.map((v) => `${(v * 100).toFixed(1)}%`).join(', ')}; the median run below`);
+  if (d.pairs.length > 1) {
+    const each = d.pairs.map((p) => `${(p.share * 100).toFixed(1)}% (${ms(p.noneMs, 0)} → ${ms(p.withMs, 0)} ms + worker ${ms(p.workerMs, 0)})`);
+    log(`  extension CPU share in each of ${d.pairs.length} alternated runs (main thread without → with, and the worker): ${each.join(', ')}; the median run below`);
+  }
   log(`  main-thread task time: ${ms(none.taskMs, 0)} ms without, ${ms(extension.taskMs, 0)} ms with the extension → ${(cpu.mainShare * 100).toFixed(1)}% of one core added`);
   log(`  extension script on the main thread ${ms(extension.main.extensionScriptMs, 0)} ms; longest extension task ${ms(extension.main.extensionLongestMs, 0)} ms`);
   const r = (m: typeof none.main): string => `${m.frames} frames, pre-paint ${ms(m.prePaintMs, 0)} ms, layout ${ms(m.layoutMs, 0)} ms, paint and commit ${ms(m.paintMs, 0)} ms`;
@@ -125,5 +128,5 @@ function dynamicTargets(d: DynamicFigures): TargetRow[] {
 
 export function printTargets(rows: TargetRow[], log: Log): void {
   log('\ntargets (performance issue)');
-  for (const r of rows) log(`  ${r.pass ? 'PASS' : 'FAIL'}  ${r.target.padEnd(52)}${r.measured}`);
+  for (const r of rows) log(`  ${r.pass ? 'PASS' : 'FAIL'}  ${r.target.padEnd(58)}${r.measured}`);
 }
