@@ -117,8 +117,11 @@ export class Highlighter {
       return;
     }
     this.marks.delete(mark);
-    if (this.toObserve.delete(mark)) return;
-    const drawn = this.near ? this.near.delete(mark) || this.toAdd.has(mark.range) : true;
+    const queued = this.toObserve.delete(mark);
+    const near = this.near?.delete(mark);
+    // Left alone only when known not to be drawn: told far, or waiting for its first observation
+    // (one drawn before the limit was passed has no answer yet either, and is drawn).
+    const drawn = !this.near || near === true || (near === undefined && !queued) || this.toAdd.has(mark.range);
     if (drawn) this.undraw(mark.range);
   }
 

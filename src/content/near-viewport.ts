@@ -45,30 +45,19 @@ export class NearViewport<T> {
     return anchor.near;
   }
 
-  /** Stops watching an item; returns whether it was near (as last told). */
-  delete(item: T): boolean {
+  /** Stops watching an item; returns whether it was near as last told (undefined: not told yet, or not watched). */
+  delete(item: T): boolean | undefined {
     const element = this.anchorOf.get(item);
-    if (!element) return false;
+    if (!element) return undefined;
     this.anchorOf.delete(item);
     const anchor = this.anchors.get(element);
-    if (!anchor) return false;
+    if (!anchor) return undefined;
     anchor.items.delete(item);
     if (anchor.items.size === 0) {
       this.anchors.delete(element);
       this.observer.unobserve(element);
     }
-    return anchor.near === true;
-  }
-
-  isNear(item: T): boolean {
-    const element = this.anchorOf.get(item);
-    return element ? this.anchors.get(element)?.near === true : false;
-  }
-
-  disconnect(): void {
-    this.observer.disconnect();
-    this.anchors.clear();
-    this.anchorOf.clear();
+    return anchor.near;
   }
 
   private update(entries: IntersectionObserverEntry[]): void {

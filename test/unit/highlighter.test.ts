@@ -229,6 +229,26 @@ describe('past a hundred mentions, only those near the viewport drawn', () => {
     expect(drawn.has(marks[1]!.range)).toBe(true);
   });
 
+  it('takes away a mark drawn before the limit was passed even when removed before the observer answered', async () => {
+    const { h, drawn } = await load();
+    const paragraphs = Array.from({ length: 101 }, () => element());
+    const marks = paragraphs.map(markIn);
+    for (const m of marks.slice(0, 100)) h.add(m);
+    vi.advanceTimersByTime(20);
+    h.add(marks[100]!);
+    h.remove(marks[3]!);
+    h.remove(marks[100]!);
+    vi.advanceTimersByTime(300);
+    expect(drawn.has(marks[3]!.range)).toBe(false);
+    // The observer's late answers for them draw nothing.
+    FakeObserver.current?.tell(paragraphs[3], true);
+    FakeObserver.current?.tell(paragraphs[100], true);
+    vi.advanceTimersByTime(300);
+    expect(drawn.has(marks[3]!.range)).toBe(false);
+    expect(drawn.has(marks[100]!.range)).toBe(false);
+    expect(drawn.size).toBe(99);
+  });
+
   it('a new mark in an element already known to be near is drawn without waiting for the observer', async () => {
     const { h, drawn } = await load();
     const paragraphs = Array.from({ length: 101 }, () => element());
