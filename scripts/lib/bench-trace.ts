@@ -14,6 +14,8 @@ export interface TraceEvent {
   ph: string;
   ts: number;
   dur?: number;
+  /** Thread (CPU) time of a complete event, µs: its duration less the time the thread was not running. */
+  tdur?: number;
   pid: number;
   tid: number;
   args?: { name?: string; data?: Record<string, unknown>; beginData?: Record<string, unknown> };
@@ -55,6 +57,8 @@ function mainThreadOf(events: TraceEvent[], frameId: string): string | undefined
 export interface Task {
   start: number;
   ms: number;
+  /** The thread's CPU time in the task, ms. */
+  cpuMs: number;
   extension: boolean;
 }
 
@@ -66,7 +70,7 @@ function tasksOf(events: TraceEvent[], thread: string, origin: string): Task[] {
   for (const e of mine.filter((x) => TASK_NAMES.has(x.name)).sort((a, b) => a.ts - b.ts)) {
     if (e.ts < end) continue; // nested in the previous task
     end = e.ts + (e.dur ?? 0);
-    tasks.push({ start: e.ts, ms: (e.dur ?? 0) / 1000, extension: false });
+    tasks.push({ start: e.ts, ms: (e.dur ?? 0) / 1000, cpuMs: (e.tdur ?? e.dur ?? 0) / 1000, extension: false });
   }
   const calls = mine.filter((e) => SCRIPT_EVENTS.has(e.name) && scriptUrl(e).startsWith(origin)).sort((a, b) => a.ts - b.ts);
   let i = 0;
@@ -109,6 +113,12 @@ export interface MainThreadFigures {
   extensionLongestMs: number;
   /** Time in the extension's script calls on the page's main thread, ms. */
   extensionScriptMs: number;
+  /**
+   * CPU time of all the main thread's tasks, ms: their durations less the time the thread was
+   * not running (on two cores the page waits while other threads run, and that wait counts in
+   * DevTools' TaskDuration).
+   */
+  taskCpuMs: number;
   /** Busy time of the extension's service worker thread (its tasks), ms; 0 when not traced. */
   workerBusyMs: number;
   /** Rendering updates (frames) of the page's main thread. */
@@ -152,6 +162,7 @@ export function mainThreadFigures(events: TraceEvent[], frameId: string, extensi
     extensionLongTaskParts: thread ? long.filter((t) => t.extension).map((t) => [...partsOf(events, thread, t), ...extensionCallsIn(events, thread, t, extensionOrigin)]) : [],
     extensionLongestMs: Math.max(0, ...tasks.filter((t) => t.extension).map((t) => t.ms)),
     extensionScriptMs: thread ? scriptMs(events, thread, extensionOrigin) : 0,
+    taskCpuMs: tasks.reduce((sum, t) => sum + t.cpuMs, 0),
     workerBusyMs: workerTasks.reduce((sum, t) => sum + t.ms, 0),
     ...renderingOf(events, thread),
   };

@@ -19,7 +19,7 @@ describe('mainThreadFigures', () => {
     call(10, 100, 'http://127.0.0.1/page.js'),
     task(200, 80), // a long task running the content script
     call(210, 60, `${ORIGIN}/content.js`),
-    task(300, 30), // a short one running it
+    { ...task(300, 30), tdur: 12_000 }, // a short one running it; the thread ran for 12 ms of its 30
     call(305, 20, `${ORIGIN}/content.js`),
     task(400, 90, { pid: 1, tid: 2 }), // another thread: not the page's
     task(0, 40, WORKER),
@@ -37,6 +37,10 @@ describe('mainThreadFigures', () => {
     expect(f.extensionLongestMs).toBe(80);
     expect(f.extensionBlockingMs).toBeCloseTo(30);
     expect(f.extensionScriptMs).toBeCloseTo(80);
+  });
+
+  it('sums the CPU time of the page main thread\'s tasks, the duration where no thread time is given', () => {
+    expect(f.taskCpuMs).toBeCloseTo(120 + 80 + 12);
   });
 
   it('finds the worker thread by its script and sums its tasks', () => {
