@@ -36,13 +36,22 @@ function serial(tabId: number, task: () => Promise<void>): Promise<void> {
   return next;
 }
 
+/**
+ * The badge is set only when the number of distinct parties changes: a busy page reports a few
+ * times a second with more mentions of the same parties. Whatever else clears a badge is
+ * covered elsewhere: a new page (resetTab), Firefox unloading the background (restoreBadges on
+ * every start), a tab brought to the front (redrawBadge).
+ */
 export function recordFound(tabId: number, frameId: number, url: string | undefined, found: FoundEntry[]): Promise<void> {
   return serial(tabId, async () => {
-    const state = (await read(tabId)) ?? { frames: {} };
+    const stored = await read(tabId);
+    const state = stored ?? { frames: {} };
+    const before = stored ? mergeFrames(state.frames).length : -1;
     state.frames[String(frameId)] = found;
     if (frameId === 0 && url) state.url = url;
     await write(tabId, state);
-    await showCount(tabId, mergeFrames(state.frames).length);
+    const after = mergeFrames(state.frames).length;
+    if (after !== before) await showCount(tabId, after);
   });
 }
 
