@@ -117,12 +117,10 @@ export class Highlighter {
       return;
     }
     this.marks.delete(mark);
-    const queued = this.toObserve.delete(mark);
-    const near = this.near?.delete(mark);
-    // Left alone only when known not to be drawn: told far, or waiting for its first observation
-    // (one drawn before the limit was passed has no answer yet either, and is drawn).
-    const drawn = !this.near || near === true || (near === undefined && !queued) || this.toAdd.has(mark.range);
-    if (drawn) this.undraw(mark.range);
+    this.toObserve.delete(mark);
+    this.near?.delete(mark);
+    // A mark never drawn (far, or not observed yet) goes without a change to the Highlight.
+    if (this.highlight.has(mark.range) || this.toAdd.has(mark.range)) this.undraw(mark.range);
   }
 
   private draw(range: Range, latest: number): void {

@@ -45,19 +45,18 @@ export class NearViewport<T> {
     return anchor.near;
   }
 
-  /** Stops watching an item; returns whether it was near as last told (undefined: not told yet, or not watched). */
-  delete(item: T): boolean | undefined {
+  /** Stops watching an item. */
+  delete(item: T): void {
     const element = this.anchorOf.get(item);
-    if (!element) return undefined;
+    if (!element) return;
     this.anchorOf.delete(item);
     const anchor = this.anchors.get(element);
-    if (!anchor) return undefined;
+    if (!anchor) return;
     anchor.items.delete(item);
     if (anchor.items.size === 0) {
       this.anchors.delete(element);
       this.observer.unobserve(element);
     }
-    return anchor.near;
   }
 
   private update(entries: IntersectionObserverEntry[]): void {
@@ -80,7 +79,7 @@ export class NearViewport<T> {
   private moveUp(element: Element, anchor: Anchor<T>): void {
     this.anchors.delete(element);
     this.observer.unobserve(element);
-    const parent = element.parentNode ?? null;
+    const parent = element.parentNode;
     for (const item of anchor.items) {
       this.anchorOf.delete(item);
       const near = parent ? this.add(item, parent) : true;

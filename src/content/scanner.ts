@@ -17,7 +17,6 @@ import { insideAny } from './subtree';
 /** Text per `match` message: large enough to cost few messages, small enough to answer fast. */
 const BATCH_CHARS = 200_000;
 
-
 /** A block and the walk that read it: a later walk over the same text makes it stale. */
 interface ReadBlock {
   block: Block;
@@ -260,8 +259,7 @@ export class Scanner {
     const range = new Range();
     range.setStart(place.start.node, place.start.offset);
     range.setEnd(place.end.node, place.end.offset);
-    const nodes = place.nodes;
-    const rec: Record_ = { range, entryIds: m.entryIds, mention: m, active: false, nodes };
+    const rec: Record_ = { range, entryIds: m.entryIds, mention: m, active: false, nodes: place.nodes };
     this.marks.add(rec);
     return rec;
   }
