@@ -10,12 +10,11 @@ import type { Entry } from './model';
 import { resolveContext, strongIds, withDefinedAbbreviations, type Mention } from './mentions';
 import { NAME_STOP_WORDS } from './legal-forms';
 import * as normalize from './normalize';
-import { FLAG_ALONE, FLAG_CAPS, FLAG_CUE, compileData, entryIdsCheck, type CompiledData } from './compile';
-import { contextOnly } from './trie';
+import { compileData, entryIdsCheck, type CompiledData } from './compile';
 import { WordTable } from './word-table';
-import { hasInnerCapital, hasOrganisationCue } from './cues';
-import { ALL_CAPS, CAPITALISED, Run, allLowerCase, followsApostrophe, restartPoint, standsAlone, wordCase } from './text-run';
+import { ALL_CAPS, CAPITALISED, Run, allLowerCase, followsApostrophe, restartPoint, wordCase } from './text-run';
 import { Prefilter } from './prefilter';
+import { hasPassingTerm, mentionOf, type TermTables } from './name-reading';
 
 export { CONTEXT, STRONG, type CompiledData } from './compile';
 
@@ -54,6 +53,8 @@ class TrieMatcher implements Matcher {
   private readonly termFlags: Uint8Array;
   private readonly termName: Int32Array;
   private readonly byId: Map<string, number>;
+  /** What a found name stands for (name-reading.ts). */
+  private readonly terms: TermTables;
   private readonly run = new Run();
   /** Where names may start (prefilter.ts), derived from the tables on load. */
   private readonly filter: Prefilter;
@@ -83,6 +84,7 @@ class TrieMatcher implements Matcher {
     }
     this.stopWord = Uint8Array.from(data.vocab, (w) => (NAME_STOP_WORDS.has(w) ? 1 : 0));
     this.byId = new Map(entries.map((e, i) => [e.id, i] as const));
+    this.terms = { termStart: this.termStart, termEntry: this.termEntry, termFlags: this.termFlags, termName: this.termName, names: this.names, entries };
     this.filter = new Prefilter({ vocab: data.vocab, edgeStart: this.edgeStart, edgeToken: this.edgeToken, edgeChild: this.edgeChild, termStart: this.termStart, termFlags: this.termFlags });
   }
 
@@ -216,7 +218,7 @@ class TrieMatcher implements Matcher {
         const stop = this.stopWord[ids[j] as number] === 1;
         capsOk &&= ((caps[j] as number) & CAPITALISED) !== 0 || stop;
         upperOk &&= ((caps[j] as number) & ALL_CAPS) !== 0 || stop;
-        if (this.hasPassing(node, capsOk)) {
+        if (hasPassingTerm(this.terms, node, capsOk)) {
           bestEnd = j;
           bestNode = node;
           bestCapsOk = capsOk;
@@ -228,50 +230,10 @@ class TrieMatcher implements Matcher {
       if (bestEnd < 0) continue;
       const start = run.starts[k] as number;
       const end = run.ends[bestEnd] as number;
-      out.push(this.mention(text, start, end, bestNode, bestCapsOk, bestUpperOk, !allLowerCase(text, start, end)));
+      out.push(mentionOf(this.terms, text, { start, end, node: bestNode }, { capsOk: bestCapsOk, upperOk: bestUpperOk, cased: !allLowerCase(text, start, end) }));
       k = bestEnd;
     }
     run.length = 0;
-  }
-
-  /** Whether a name ending at `node` may be reported (names that need capitals need them). */
-  private hasPassing(node: number, capsOk: boolean): boolean {
-    const last = this.termStart[node + 1] as number;
-    for (let t = this.termStart[node] as number; t < last; t++) {
-      if (capsOk || ((this.termFlags[t] as number) & FLAG_CAPS) === 0) return true;
-    }
-    return false;
-  }
-
-  /**
-   * The entries of a name: strong readings if any, else context ones; most relevant first.
-   * Written all in lower case ("nso group"), a name is only a context mention: running text
-   * writes a party's name with a capital, and lower case is how ordinary phrases look. An
-   * acronym (FLAG_UPPER) not written in capitals ("Isis", "Macs") is only a context mention too.
-   */
-  private mention(text: string, start: number, end: number, node: number, capsOk: boolean, upperOk: boolean, cased: boolean): Mention {
-    const first = this.termStart[node] as number;
-    const last = this.termStart[node + 1] as number;
-    let anyFlags = 0;
-    for (let t = first; t < last; t++) anyFlags |= this.termFlags[t] as number;
-    // Worked out only for the few names that need them (no closure: one mention in ~800 characters).
-    const alone = (anyFlags & FLAG_ALONE) !== 0 && standsAlone(text, start, end);
-    const cued = (anyFlags & FLAG_CUE) !== 0 && (hasInnerCapital(text, start, end) || hasOrganisationCue(text, start, end));
-    let strong = false;
-    for (let t = first; t < last; t++) {
-      const flags = this.termFlags[t] as number;
-      if (cased && (capsOk || (flags & FLAG_CAPS) === 0) && !contextOnly(flags, upperOk, alone, cued)) strong = true;
-    }
-    const entryIds: string[] = [];
-    let matchedName = '';
-    for (let t = first; t < last; t++) {
-      const flags = this.termFlags[t] as number;
-      if (!capsOk && (flags & FLAG_CAPS) !== 0) continue;
-      if (strong && contextOnly(flags, upperOk, alone, cued)) continue;
-      if (entryIds.length === 0) matchedName = this.names[this.termName[t] as number] ?? '';
-      entryIds.push((this.entries[this.termEntry[t] as number] as Entry).id);
-    }
-    return { start, end, entryIds, strength: strong ? 'strong' : 'context', matchedName };
   }
 }
 
