@@ -142,15 +142,15 @@ export async function runBrowserBench({ quick, names, log, extensionDir, noMarkj
     // with the other browser): each variant runs in alternated pairs, and the median pair is kept.
     const dynamic: DynamicFigures[] = [];
     for (const follow of [false, true]) {
-      const pairs: DynamicFigures[] = [];
+      const runs: { none: DynamicRun; extension: DynamicRun; share: number }[] = [];
       for (let i = 0; i < (quick ? 1 : 5); i++) {
         const none = await measureDynamic(without.browser, false, dynamicUrl, perSecond, seconds, follow);
         const extension = await measureDynamic(withExt.browser, true, dynamicUrl, perSecond, seconds, follow);
-        pairs.push({ follow, none, extension, perSecond, pairs: [] });
+        runs.push({ none, extension, share: dynamicCpu({ none, extension }).total });
       }
-      const summary = pairs.map((d) => ({ noneMs: d.none.taskMs, withMs: d.extension.taskMs, workerMs: d.extension.workerTaskMs ?? 0, share: dynamicCpu(d).total }));
-      const median = [...pairs].sort((a, b) => dynamicCpu(a).total - dynamicCpu(b).total)[Math.floor(pairs.length / 2)];
-      if (median) dynamic.push({ ...median, pairs: summary });
+      const pairs = runs.map((r) => ({ noneMs: r.none.taskMs, withMs: r.extension.taskMs, workerMs: r.extension.workerTaskMs ?? 0, share: r.share }));
+      const median = [...runs].sort((a, b) => a.share - b.share)[Math.floor(runs.length / 2)];
+      if (median) dynamic.push({ follow, none: median.none, extension: median.extension, perSecond, pairs });
     }
     const heap = await workerHeap(withExt.browser);
     return { chromium, worker, cold, pages: figures, markNames: { few: few.length, all: names.length }, dynamic, workerHeap: heap };

@@ -72,12 +72,11 @@ export function syntheticPage(chars: number, paragraphs: string[], names: string
 /**
  * A page that appends `perSecond` paragraphs a second (in ten batches) for `seconds` when
  * `__startFeed()` is called; with `follow` it keeps its newest lines in view, as a chat or a log
- * does, else they go below the view. Every
- * tenth paragraph names the marker party. Its lag is how long it stayed within a screen of the
- * viewport without a highlight: from its append to the first highlight covering it, or to when
- * the page scrolled it away unhighlighted (then counted apart too). Those already further than
- * a screen once their batch came are counted as scrolled past: the extension draws no others,
- * and nobody could see them.
+ * does, else they go below the view. Every tenth paragraph names the marker party. Its lag is
+ * how long it stayed within a screen of the viewport without a highlight: from its append to the
+ * first highlight covering it, or to when the page scrolled it away unhighlighted (then counted
+ * apart too). Those already further than a screen once their batch came are counted as scrolled
+ * past: the extension draws no others, and nobody could see them.
  */
 export function dynamicPage(paragraphs: string[]): string {
   const script = `

@@ -16,7 +16,7 @@ export const addedBlockingMs = (p: PageFigures): number => p.extension.main.tota
 /** The page with the most text (the 5 MB synthetic page in a full run). */
 export const largestPage = (pages: PageFigures[]): PageFigures | undefined => [...pages].sort((a, b) => b.textChars - a.textChars)[0];
 
-export function dynamicCpu(d: DynamicFigures): { mainShare: number; workerShare: number | null; total: number } {
+export function dynamicCpu(d: Pick<DynamicFigures, 'none' | 'extension'>): { mainShare: number; workerShare: number | null; total: number } {
   const { none, extension } = d;
   const mainShare = (extension.taskMs - none.taskMs) / (extension.seconds * 1000);
   const workerShare = extension.workerTaskMs === null ? null : extension.workerTaskMs / (extension.seconds * 1000);
