@@ -14,18 +14,27 @@ interface StoredTab {
 
 const keyOf = (tabId: number): string => `tab:${tabId}`;
 
-/** storage.session where the browser has it; memory otherwise (state then lasts as long as the worker). */
+/**
+ * Kept in memory and written through to storage.session where the browser has it: a busy page
+ * reports a few times a second, and reading storage back each time cost the worker an extra
+ * round trip per report. Only this module writes these keys, so memory is never behind while the
+ * worker lives; a restarted worker starts empty and reads storage once per tab.
+ */
 const memory = new Map<string, StoredTab>();
 const session = (browser.storage as { session?: typeof browser.storage.local }).session;
 
 async function read(tabId: number): Promise<StoredTab | undefined> {
-  if (!session) return memory.get(keyOf(tabId));
-  return (await session.get(keyOf(tabId)))[keyOf(tabId)] as StoredTab | undefined;
+  const key = keyOf(tabId);
+  const known = memory.get(key);
+  if (known || !session) return known;
+  const stored = (await session.get(key))[key] as StoredTab | undefined;
+  if (stored) memory.set(key, stored);
+  return stored;
 }
 
 async function write(tabId: number, value: StoredTab): Promise<void> {
-  if (!session) memory.set(keyOf(tabId), value);
-  else await session.set({ [keyOf(tabId)]: value });
+  memory.set(keyOf(tabId), value);
+  if (session) await session.set({ [keyOf(tabId)]: value });
 }
 
 /** Serialises updates per tab: frames report concurrently. */

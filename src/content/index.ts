@@ -11,6 +11,7 @@ import { guard, trackPointer } from './pointer';
 import { Scanner } from './scanner';
 import { CARD_TAG } from './text-blocks';
 import { adoptHighlightStyles } from './shadow-styles';
+import { NEW_PARTY_MS, ReportPacer } from './report-pacer';
 
 const highlighter = new Highlighter();
 let scanner: Scanner | null = null;
@@ -24,22 +25,42 @@ highlighter.ownChange = (change) => {
   observer?.takeRecords();
 };
 let reportTimer: ReturnType<typeof setTimeout> | undefined;
+let recountTimer: ReturnType<typeof setTimeout> | undefined;
 
 const card = new HoverCard((entryId) => {
   sendToBackground('openDetails', { entryId }).catch(() => undefined);
 });
 
+const pacer = new ReportPacer();
+
 /**
- * Sends what this frame holds, at most once per quarter second. A throttle, not a debounce: on a
- * page that never stops changing the badge still follows, a quarter second behind.
+ * Tells the background what this frame holds (see ReportPacer). A throttle, not a debounce: on a
+ * page that never stops changing, the badge still follows. `again`: the background lost this
+ * frame's findings (the tab was reset), so they are sent whatever was sent before.
  */
-function report(): void {
-  if (reportTimer !== undefined) return;
-  reportTimer = setTimeout(() => {
+function report(again = false): void {
+  if (again) pacer.forget();
+  reportTimer ??= setTimeout(() => {
     reportTimer = undefined;
-    const found = scanner?.found() ?? [];
-    sendToBackground('reportFound', { found }).catch(() => undefined);
-  }, 250);
+    sendReport();
+  }, NEW_PARTY_MS);
+}
+
+function sendReport(): void {
+  const found = scanner?.found() ?? [];
+  const step = pacer.decide(found, performance.now());
+  if (typeof step === 'number') {
+    // Only counts changed, and the last report is recent: they go later, unless a new party
+    // (found in one of the page's next changes) takes them along first.
+    recountTimer ??= setTimeout(() => {
+      recountTimer = undefined;
+      sendReport();
+    }, step);
+    return;
+  }
+  clearTimeout(recountTimer);
+  recountTimer = undefined;
+  if (step === 'send') sendToBackground('reportFound', { found }).catch(() => pacer.forget());
 }
 
 /** Attribute changes that can show text that was hidden when it was walked. */
@@ -150,7 +171,7 @@ browser.runtime.onMessage.addListener((raw: unknown) => {
     return Promise.resolve({ ok: true });
   }
   if (type === 'reportAgain') {
-    report();
+    report(true);
     return Promise.resolve({ ok: true });
   }
   return undefined;
@@ -169,7 +190,7 @@ addEventListener(
     addEventListener(
       'pageshow',
       guard((event: PageTransitionEvent) => {
-        if (event.persisted) report();
+        if (event.persisted) report(true);
       }),
       { once: true },
     );

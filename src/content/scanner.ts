@@ -52,7 +52,7 @@ export class Scanner {
   private readonly lastWalk = new WeakMap<Node, number>();
   private readonly context = new PageContext<Record_>();
   private readonly queue = new RootQueue<Node>(
-    (outer, inner) => outer.contains(inner),
+    (node) => node.parentNode,
     (root) => root.ownerDocument?.body ?? root,
   );
   private readonly runner = new IdleRunner((deadline) => this.work(deadline));

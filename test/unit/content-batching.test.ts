@@ -4,7 +4,6 @@
  * has how highlight changes are drawn together).
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { RootQueue } from '../../src/content/scheduler';
 import { anyTextWithin, insideAny } from '../../src/content/subtree';
 
 /** A minimal node: a parent link, and a name to read failures by. */
@@ -77,19 +76,5 @@ describe('text nodes of an inserted root', () => {
   it('takes a root with more text nodes than the limit to hold one', () => {
     expect(anyTextWithin(rootWith(['a', 'b', 'c']), 2, () => false)).toBe(true);
     expect(anyTextWithin(rootWith(['a', 'b']), 2, () => false)).toBe(false);
-  });
-});
-
-describe('taking every queued root at once', () => {
-  const inside = (outer: string, inner: string): boolean => inner.startsWith(`${outer}/`);
-
-  it('returns the roots in order and leaves the queue empty', () => {
-    const q = new RootQueue<string>(inside, () => '/body');
-    q.add('/body/a');
-    q.add('/body/b');
-    q.add('/body/a/x');
-    expect(q.takeAll()).toEqual(['/body/a', '/body/b']);
-    expect(q.size).toBe(0);
-    expect(q.takeAll()).toEqual([]);
   });
 });

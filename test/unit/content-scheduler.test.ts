@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { RootQueue } from '../../src/content/scheduler';
 
-/** Paths stand in for nodes: "/body/p" lies inside "/body". */
-const inside = (outer: string, inner: string): boolean => inner.startsWith(`${outer}/`);
-const queueOf = (limit = 500): RootQueue<string> => new RootQueue<string>(inside, () => '/body', limit);
+/** Paths stand in for nodes: "/body/p" lies inside "/body", whose parent is "" (none above). */
+const parentOf = (path: string): string | null => (path.lastIndexOf('/') > 0 ? path.slice(0, path.lastIndexOf('/')) : null);
+const queueOf = (limit = 500): RootQueue<string> => new RootQueue<string>(parentOf, () => '/body', limit);
 const drain = (q: RootQueue<string>): string[] => {
   const out: string[] = [];
   for (let r = q.take(); r !== undefined; r = q.take()) out.push(r);
@@ -25,8 +25,17 @@ describe('queue of changed roots', () => {
     q.add('/body/aside');
     expect(q.add('/body/main/p1/b')).toBe(false);
     q.add('/body/main');
-    expect(q.size).toBe(2);
-    expect(drain(q).sort()).toEqual(['/body/aside', '/body/main']);
+    expect(drain(q)).toEqual(['/body/aside', '/body/main']);
+  });
+
+  it('does not hand out a root that a newer queued root holds, all at once either', () => {
+    const q = queueOf();
+    q.add('/body/main/p1');
+    q.add('/body/main/p2');
+    q.add('/body/aside/p');
+    q.add('/body/main');
+    expect(q.takeAll()).toEqual(['/body/aside/p', '/body/main']);
+    expect(q.size).toBe(0);
   });
 
   it('collapses to one root for everything when too many parts change', () => {
@@ -34,6 +43,16 @@ describe('queue of changed roots', () => {
     for (const r of ['/body/1', '/body/2', '/body/3']) q.add(r);
     q.add('/body/4');
     expect(drain(q)).toEqual(['/body']);
+  });
+
+  it('takes every queued root at once, in order, and is empty after', () => {
+    const q = queueOf();
+    q.add('/body/a');
+    q.add('/body/b');
+    q.add('/body/a/x');
+    expect(q.takeAll()).toEqual(['/body/a', '/body/b']);
+    expect(q.size).toBe(0);
+    expect(q.takeAll()).toEqual([]);
   });
 
   it('is empty after clear', () => {

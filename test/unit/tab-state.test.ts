@@ -7,6 +7,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 
 const fake = {
   session: {} as Record<string, unknown>,
+  reads: 0,
   badges: [] as { tabId: number; text: string }[],
 };
 
@@ -14,8 +15,10 @@ vi.mock('../../src/shared/browser', () => ({
   browser: {
     storage: {
       session: {
-        get: async (key: string | null) =>
-          key === null ? structuredClone(fake.session) : key in fake.session ? { [key]: structuredClone(fake.session[key]) } : {},
+        get: async (key: string | null) => {
+          fake.reads++;
+          return key === null ? structuredClone(fake.session) : key in fake.session ? { [key]: structuredClone(fake.session[key]) } : {};
+        },
         set: async (items: Record<string, unknown>) => void Object.assign(fake.session, structuredClone(items)),
         remove: async (key: string) => void delete fake.session[key],
       },
@@ -32,7 +35,7 @@ const load = () => import('../../src/background/tab-state');
 describe('badge of a tab', () => {
   beforeEach(() => {
     vi.resetModules();
-    Object.assign(fake, { session: {}, badges: [] });
+    Object.assign(fake, { session: {}, reads: 0, badges: [] });
   });
 
   it('is set when the number of distinct parties changes, not for more mentions of the same ones', async () => {
@@ -57,5 +60,19 @@ describe('badge of a tab', () => {
     await resetTab(8); // the tab loads a new page
     await recordFound(8, 0, 'https://example.test/next', [{ id: 'a', count: 1 }]);
     expect(fake.badges.map((b) => b.text)).toEqual(['', '1', '', '1']);
+  });
+
+  it('reads storage once per tab while the worker lives, and a restarted worker finds what was written', async () => {
+    const first = await load();
+    for (let count = 1; count <= 5; count++) await first.recordFound(3, 0, 'https://example.test/', [{ id: 'a', count }]);
+    expect(fake.reads).toBe(1);
+    expect(fake.session['tab:3']).toEqual({ url: 'https://example.test/', frames: { '0': [{ id: 'a', count: 5 }] } });
+
+    vi.resetModules(); // the worker stops and starts again
+    const second = await load();
+    expect((await second.foundOnTab(3)).found).toEqual([{ id: 'a', count: 5 }]);
+    await second.recordFound(3, 1, undefined, [{ id: 'b', count: 1 }]);
+    expect((await second.foundOnTab(3)).found).toEqual([{ id: 'a', count: 5 }, { id: 'b', count: 1 }]);
+    expect(fake.reads).toBe(2);
   });
 });
