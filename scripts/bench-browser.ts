@@ -36,6 +36,8 @@ export interface PageFigures {
   textChars: number;
   /** Loads per variant (with and without the extension), combined by combineRuns. */
   loads: number;
+  /** Total blocking time of each load, in the order run, ms: how far single loads spread. */
+  blockingPerLoad: { none: number[]; extension: number[] };
   none: PageRun;
   extension: PageRun;
   markjs: { label: string; run: PageRun }[];
@@ -111,7 +113,8 @@ export async function runBrowserBench({ quick, names, log, extensionDir, noMarkj
     const worker = await readyInWorker(withExt.browser);
     const cold = await coldStart(withExt.browser);
 
-    const loads = quick ? 1 : 3;
+    // Five each: the first layout of a large page alone moves by ±100 ms from load to load here.
+    const loads = quick ? 1 : 5;
     const options = { patienceMs: quick ? 20_000 : 60_000, quietMs: 1000 };
     const markOptions = { patienceMs: 300_000, quietMs: 0 };
     const figures: PageFigures[] = [];
@@ -131,7 +134,8 @@ export async function runBrowserBench({ quick, names, log, extensionDir, noMarkj
       for (const v of markVariants) {
         if (v.kind === 'markjs') markjs.push({ label: v.label, run: await measurePage(without.browser, url, v, markOptions) });
       }
-      figures.push({ page: t.page, textChars: t.textChars, loads, none, extension: ext, markjs });
+      const blockingPerLoad = { none: noneRuns.map((r) => r.main.totalBlockingMs), extension: extRuns.map((r) => r.main.totalBlockingMs) };
+      figures.push({ page: t.page, textChars: t.textChars, loads, blockingPerLoad, none, extension: ext, markjs });
     }
 
     const perSecond = 500;

@@ -48,6 +48,8 @@ function printPages(f: BrowserFigures, log: Log): void {
   log('  text: visible characters; TBT: total blocking time of the main thread from navigation to the end of the run; ext task: the longest');
   log('  task in which the content script ran, in any load; ext ≥50: how many such tasks lasted 50 ms or more, all loads; 1st/last hl: load event → first highlight /');
   log('  → the highlight of the page\'s last paragraph; hl: highlights drawn. Heap: whole tab after GC, with minus without the extension.');
+  const spread = f.pages.map((p) => `${p.page.replace(/\.html$/, '')} ${p.blockingPerLoad.none.map((x) => x.toFixed(0)).join(' ')} | ${p.blockingPerLoad.extension.map((x) => x.toFixed(0)).join(' ')}`).join('; ');
+  log(`  TBT of each load, without | with (ms, in the order run): ${spread}.`);
   const inScript = f.pages.map((p) => p.extension.main.extensionBlockingMs.toFixed(0)).join(', ');
   log(`  Blocking time of tasks that ran the content script, page by page: ${inScript} ms (the rest of "added" is rendering and contention).`);
   for (const p of f.pages) {
