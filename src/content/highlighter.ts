@@ -237,6 +237,26 @@ function wrap(range: Range): HTMLElement[] {
   });
 }
 
+/**
+ * Fallback: takes a <mark> away and joins the text that wrap() split back into the page's own
+ * text node (the one before it), so the page's DOM is as it was.
+ */
 function unwrap(mark: HTMLElement): void {
+  const before = mark.previousSibling;
+  const after = mark.nextSibling;
+  const inner = mark.firstChild;
   mark.replaceWith(...mark.childNodes);
+  if (!inner || inner.nextSibling !== after || !isText(inner)) return;
+  let whole = inner;
+  if (before && isText(before)) {
+    before.appendData(inner.data);
+    inner.remove();
+    whole = before;
+  }
+  if (after && isText(after)) {
+    whole.appendData(after.data);
+    after.remove();
+  }
 }
+
+const isText = (node: Node): node is Text => node.nodeType === Node.TEXT_NODE;

@@ -38,6 +38,8 @@ export interface ChromiumOptions {
    * Only pages can be used then: worker(), message(), openPopup() and the like cannot reach it.
    */
   forceInstalledId?: string;
+  /** The unpacked extension to load, when not dist/chrome (a copy changed for a test). */
+  buildDir?: string;
 }
 
 const QUIET_FLAGS = ['--no-sandbox', '--no-first-run', '--disable-sync', '--disable-component-update', '--disable-quic', '--disable-gpu'];
@@ -65,7 +67,7 @@ export async function launchChromium(options: ChromiumOptions = {}): Promise<Chr
             args: QUIET_FLAGS,
           }
         : {
-            args: [...QUIET_FLAGS, `--disable-extensions-except=${CHROME_BUILD_DIR}`, `--load-extension=${CHROME_BUILD_DIR}`, '--disable-background-networking'],
+            args: [...QUIET_FLAGS, `--disable-extensions-except=${options.buildDir ?? CHROME_BUILD_DIR}`, `--load-extension=${options.buildDir ?? CHROME_BUILD_DIR}`, '--disable-background-networking'],
           }),
     });
   } catch (err) {
