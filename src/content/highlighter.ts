@@ -12,6 +12,8 @@ import type { HighlightStyle } from '../shared/settings';
 import { NearViewport } from './near-viewport';
 
 export const FLASH_NAME = 'listed-party-flash';
+/** Fallback: the class of the <mark>s drawn where the highlight API is missing (content.css styles it). */
+export const MARK_CLASS = 'listed-party-mark';
 /** The registry name of each style; whoever reads the highlights (tests, bench) looks for these. */
 export const STYLE_NAMES: Readonly<Record<HighlightStyle, string>> = {
   underline: 'listed-party-underline',
@@ -230,7 +232,7 @@ function wrap(range: Range): HTMLElement[] {
     const middle = t.splitText(start);
     middle.splitText(end - start);
     const mark = doc.createElement('mark');
-    mark.className = 'listed-party-mark';
+    mark.className = MARK_CLASS;
     middle.replaceWith(mark);
     mark.append(middle);
     return mark;

@@ -5,9 +5,12 @@
 import type { EntrySummary } from '../shared/messages';
 import type { HoverCard } from './hover-card';
 import type { Record_ } from './marks';
+import { MARK_CLASS } from './highlighter';
 
 export interface PointerSource {
   marksAt(node: Text): Record_[];
+  /** Fallback: the drawn mention a <mark> of ours belongs to. */
+  markWrappedBy(wrapper: Element): Record_ | undefined;
   summaries: ReadonlyMap<string, EntrySummary>;
   /** Open shadow roots met so far: caret look-ups must be told about them to look inside. */
   shadowRoots: readonly ShadowRoot[];
@@ -35,15 +38,38 @@ function textNodeAt(x: number, y: number, shadowRoots: readonly ShadowRoot[]): T
 
 const inside = (x: number, y: number, r: DOMRect): boolean => x >= r.left && x <= r.right && y >= r.top && y <= r.bottom;
 
+/** The drawn mention under the pointer, with the highlight API. */
+function highlightedAt(src: PointerSource, node: Text, x: number, y: number): { range: Range; entryIds: string[] } | undefined {
+  return src.marksAt(node).find((m) => m.active && [...m.range.getClientRects()].some((r) => inside(x, y, r)));
+}
+
+/**
+ * Fallback: the mention whose <mark> holds the text under the pointer. Its own range collapsed
+ * when the text was wrapped, so the card is placed by a range over the <mark>, one per <mark>
+ * (the card tells a new name from the one it shows by its range).
+ */
+const rangeOfWrapper = new WeakMap<Element, Range>();
+function wrappedAt(src: PointerSource, node: Text): { range: Range; entryIds: string[] } | undefined {
+  const wrapper = node.parentElement;
+  if (!wrapper || wrapper.localName !== 'mark' || !wrapper.classList.contains(MARK_CLASS)) return undefined;
+  const rec = src.markWrappedBy(wrapper);
+  if (!rec) return undefined;
+  let range = rangeOfWrapper.get(wrapper);
+  if (!range) {
+    range = document.createRange();
+    range.selectNodeContents(wrapper);
+    rangeOfWrapper.set(wrapper, range);
+  }
+  return { range, entryIds: rec.entryIds };
+}
+
 /** Installs the listeners; `source()` is null while the page is not scanned (paused, excluded). */
 export function trackPointer(card: HoverCard, source: () => PointerSource | null): void {
   const lookAt = (x: number, y: number, target: EventTarget | null): void => {
     const src = source();
     if (!src || card.contains(target)) return;
     const node = textNodeAt(x, y, src.shadowRoots);
-    const hit = node
-      ? src.marksAt(node).find((m) => m.active && [...m.range.getClientRects()].some((r) => inside(x, y, r)))
-      : undefined;
+    const hit = node ? (highlightedAt(src, node, x, y) ?? wrappedAt(src, node)) : undefined;
     if (hit) {
       if (card.visibleFor !== hit.range) {
         const entries = hit.entryIds.map((id) => src.summaries.get(id)).filter((s) => s !== undefined);

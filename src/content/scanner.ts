@@ -110,6 +110,12 @@ export class Scanner {
     return this.marks.drawnAt(node);
   }
 
+  /** Fallback: the drawn mention a <mark> of ours belongs to. */
+  markWrappedBy(wrapper: Element): Record_ | undefined {
+    for (const r of this.marks) if (r.active && r.wrappers?.includes(wrapper as HTMLElement)) return r;
+    return undefined;
+  }
+
   stop(): void {
     this.stopped = true;
     this.runner.stop();

@@ -4,8 +4,8 @@
  * test loads a copy of the built extension whose content script starts with one line that takes
  * the API out of the content script's own world (Chromium runs it in an isolated world: the page
  * keeps its API). Everything after that line is the build as shipped. The page's text must stay
- * as it was, the extension's own <mark>s must not make it scan again and again, and pausing must
- * take them all away, leaving the page's text nodes whole.
+ * as it was, the extension's own <mark>s must not make it scan again and again, the hover card
+ * must appear over them, and pausing must take them all away, leaving the page's text nodes whole.
  */
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
 import { demoExpectedMentions, tally } from './harness/expected';
 import { CHROME_BUILD_DIR, launchChromium } from './harness/chromium';
-import { normalizeMention } from './harness/highlights';
+import { hoverCardState, normalizeMention, type Box } from './harness/highlights';
 import { removeDir, sleep, waitFor, type Evaluator } from './harness/session';
 import { freshUrl, useBrowser, useTestServer } from './harness/suite';
 
@@ -110,5 +110,25 @@ it('marks text added later once, stays still after, and takes every <mark> away 
     await browser().message('setPaused', { scope: 'everywhere', paused: false });
   }
   expect((await waitFor(() => markState(page), (s) => s.marks.length === expectedTotal + 1, 10_000)).marks).toHaveLength(expectedTotal + 1);
+  await page.close();
+});
+
+it('shows the hover card over a <mark> and hides it on Escape', async () => {
+  const page = await browser().open(freshUrl(server(), '/demo.html'));
+  await waitFor(() => markState(page), (s) => s.marks.length >= expectedTotal);
+  await page.bringToFront();
+  const box = await page.evaluate((): Box | null => {
+    const mark = [...document.querySelectorAll('mark.listed-party-mark')].find((m) => m.textContent === 'Candiru');
+    if (!mark) return null;
+    mark.scrollIntoView({ block: 'center' });
+    const r = mark.getBoundingClientRect();
+    return { x: r.x, y: r.y, width: r.width, height: r.height };
+  }, undefined);
+  expect(box).not.toBeNull();
+  if (!box) return;
+  await page.mouseMove(box.x + box.width / 2, box.y + box.height / 2);
+  expect(await waitFor(() => hoverCardState(page, box), (s) => s.drawnNear, 5000)).toEqual({ count: 1, drawnNear: true });
+  await page.press('Escape');
+  expect((await waitFor(() => hoverCardState(page, box), (s) => !s.drawnNear, 5000)).drawnNear).toBe(false);
   await page.close();
 });
