@@ -14,6 +14,9 @@ import { NearViewport } from './near-viewport';
 export const FLASH_NAME = 'listed-party-flash';
 /** Fallback: the class of the <mark>s drawn where the highlight API is missing (content.css styles it). */
 export const MARK_CLASS = 'listed-party-mark';
+/** Fallback: added to a mention's <mark>s while it flashes. */
+export const MARK_FLASH_CLASS = 'listed-party-mark-flash';
+const FLASH_MS = 1500;
 /** The registry name of each style; whoever reads the highlights (tests, bench) looks for these. */
 export const STYLE_NAMES: Readonly<Record<HighlightStyle, string>> = {
   underline: 'listed-party-underline',
@@ -202,11 +205,18 @@ export class Highlighter {
     this.flushTimer = setTimeout(() => this.flush(), Math.max(0, due - now));
   }
 
-  flashRange(range: Range): void {
-    if (!this.flash) return;
+  /** Flashes a mention for a moment ("show on page" in the popup). */
+  flashMark(mark: Mark): void {
+    if (!this.flash) {
+      const wrappers = mark.wrappers ?? [];
+      this.ownChange(() => wrappers.forEach((w) => w.classList.add(MARK_FLASH_CLASS)));
+      setTimeout(() => this.ownChange(() => wrappers.forEach((w) => w.classList.remove(MARK_FLASH_CLASS))), FLASH_MS);
+      return;
+    }
+    const range = mark.range;
     this.flash.clear();
     this.flash.add(range);
-    setTimeout(() => this.flash?.delete(range), 1500);
+    setTimeout(() => this.flash?.delete(range), FLASH_MS);
   }
 }
 

@@ -146,7 +146,7 @@ function reveal(entryId: string, index: number): { ok: true } | undefined {
   // Smoothly only where it is seen: Firefox drops a smooth scroll begun in a hidden tab (the
   // popup's page opened in a tab of its own leaves this one hidden).
   el?.scrollIntoView({ block: 'center', behavior: document.visibilityState === 'visible' ? 'smooth' : 'instant' });
-  highlighter.flashRange(mark.range);
+  highlighter.flashMark(mark);
   return { ok: true };
 }
 

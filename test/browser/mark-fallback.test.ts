@@ -5,7 +5,8 @@
  * the API out of the content script's own world (Chromium runs it in an isolated world: the page
  * keeps its API). Everything after that line is the build as shipped. The page's text must stay
  * as it was, the extension's own <mark>s must not make it scan again and again, the hover card
- * must appear over them, and pausing must take them all away, leaving the page's text nodes whole.
+ * must appear over them, "show on page" must flash them, and pausing must take them all away,
+ * leaving the page's text nodes whole.
  */
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,6 +15,7 @@ import { afterAll, expect, it } from 'vitest';
 import { demoExpectedMentions, tally } from './harness/expected';
 import { CHROME_BUILD_DIR, launchChromium } from './harness/chromium';
 import { hoverCardState, normalizeMention, type Box } from './harness/highlights';
+import { clickButtonInItem, listItems } from './harness/popup';
 import { removeDir, sleep, waitFor, type Evaluator } from './harness/session';
 import { freshUrl, useBrowser, useTestServer } from './harness/suite';
 
@@ -131,4 +133,26 @@ it('shows the hover card over a <mark> and hides it on Escape', async () => {
   await page.press('Escape');
   expect((await waitFor(() => hoverCardState(page, box), (s) => !s.drawnNear, 5000)).drawnNear).toBe(false);
   await page.close();
+});
+
+it('flashes the <mark> of a party whose name is clicked in the popup', async () => {
+  const page = await browser().open(freshUrl(server(), '/demo.html'));
+  await waitFor(() => markState(page), (s) => s.marks.length >= expectedTotal);
+  const tabId = await browser().tabIdOf(page);
+  const popup = await browser().openPopup(tabId);
+  try {
+    const items = await waitFor(() => listItems(popup, /on this page/i), (i) => i.length > 0, 10_000);
+    const huawei = items.find((i) => i.text.includes('Huawei Technologies'));
+    expect(huawei, items.map((i) => i.text).join(' | ')).toBeDefined();
+    if (!huawei) return;
+    await clickButtonInItem(popup, huawei, /Huawei Technologies/);
+    const flashing = () => page.evaluate(() => [...document.querySelectorAll('mark.listed-party-mark.listed-party-mark-flash')].map((m) => m.textContent), undefined);
+    expect(await waitFor(flashing, (f) => f.length > 0, 5000)).toEqual(['Huawei']);
+    // The flash ends, and the <mark> stays.
+    expect(await waitFor(flashing, (f) => f.length === 0, 5000)).toEqual([]);
+    expect((await markState(page)).marks).toHaveLength(expectedTotal);
+  } finally {
+    await popup.close();
+    await page.close();
+  }
 });
