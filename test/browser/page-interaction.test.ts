@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { beforeAll, expect, it } from 'vitest';
 import { DEMO_PARTY_NAMES, demoExpectedMentions } from './harness/expected';
 import { FLASH_HIGHLIGHT, hoverCardState, listedMentions, mentionBox, readHighlightSnapshot } from './harness/highlights';
-import { clickButtonInItem, listItems, toggleSwitch } from './harness/popup';
+import { showOnPage, toggleSwitch } from './harness/popup';
 import { demoPageHtml } from './harness/pages';
 import { PROJECT_ROOT } from './harness/server';
 import { waitFor, type TestPage } from './harness/session';
@@ -79,11 +79,7 @@ inEachBrowser((kind, browser) => {
     const { page, tabId } = await openDemo();
     const popup = await browser().openPopup(tabId);
     try {
-      const items = await waitFor(() => listItems(popup, /on this page/i), (i) => i.length > 0, 10_000);
-      const huawei = items.find((i) => i.text.includes('Huawei Technologies'));
-      expect(huawei, items.map((i) => i.text).join(' | ')).toBeDefined();
-      if (!huawei) return;
-      await clickButtonInItem(popup, huawei, /Huawei Technologies/);
+      await showOnPage(popup, 'Huawei Technologies');
       const flashed = await waitFor(
         async () => (await readHighlightSnapshot(page))[FLASH_HIGHLIGHT] ?? [],
         (f) => f.length > 0,

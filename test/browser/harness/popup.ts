@@ -145,3 +145,14 @@ export async function clickButtonInItem(popup: TestPage, item: PopupItem, name: 
   );
   await clickCentre(popup, box, `button ${name} in ${item.id}`);
 }
+
+/**
+ * Clicks a party's name in the popup's list of the parties on the page ("show on page"). Fails,
+ * naming what is listed, when no item's text holds `name`.
+ */
+export async function showOnPage(popup: TestPage, name: string): Promise<void> {
+  const items = await waitFor(() => listItems(popup, /on this page/i), (i) => i.length > 0, 10_000);
+  const item = items.find((i) => i.text.includes(name));
+  if (!item) throw new Error(`"${name}" is not listed in the popup: ${items.map((i) => i.text).join(' | ')}`);
+  await clickButtonInItem(popup, item, new RegExp(name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
+}
