@@ -15,7 +15,7 @@ export const FLASH_NAME = 'listed-party-flash';
 /** Fallback: the class of the <mark>s drawn where the highlight API is missing (content.css styles it). */
 export const MARK_CLASS = 'listed-party-mark';
 /** Fallback: added to a mention's <mark>s while it flashes. */
-export const MARK_FLASH_CLASS = 'listed-party-mark-flash';
+const MARK_FLASH_CLASS = 'listed-party-mark-flash';
 const FLASH_MS = 1500;
 /** The registry name of each style; whoever reads the highlights (tests, bench) looks for these. */
 export const STYLE_NAMES: Readonly<Record<HighlightStyle, string>> = {

@@ -35,15 +35,6 @@ export class RootQueue<N> {
     return false;
   }
 
-  /** The oldest queued root that no other queued root holds, taken off the queue. */
-  take(): N | undefined {
-    for (const root of this.roots) {
-      this.roots.delete(root);
-      if (!this.insideQueued(root)) return root;
-    }
-    return undefined;
-  }
-
   /** Every queued root, oldest first, taken off the queue. */
   takeAll(): N[] {
     const all = [...this.roots].filter((root) => !this.insideQueued(root));

@@ -4,11 +4,6 @@ import { RootQueue } from '../../src/content/scheduler';
 /** Paths stand in for nodes: "/body/p" lies inside "/body", whose parent is "" (none above). */
 const parentOf = (path: string): string | null => (path.lastIndexOf('/') > 0 ? path.slice(0, path.lastIndexOf('/')) : null);
 const queueOf = (limit = 500): RootQueue<string> => new RootQueue<string>(parentOf, () => '/body', limit);
-const drain = (q: RootQueue<string>): string[] => {
-  const out: string[] = [];
-  for (let r = q.take(); r !== undefined; r = q.take()) out.push(r);
-  return out;
-};
 
 describe('queue of changed roots', () => {
   it('keeps roots in the order they changed, once each', () => {
@@ -16,7 +11,7 @@ describe('queue of changed roots', () => {
     expect(q.add('/body/a')).toBe(true);
     expect(q.add('/body/b')).toBe(true);
     expect(q.add('/body/a')).toBe(false);
-    expect(drain(q)).toEqual(['/body/a', '/body/b']);
+    expect(q.takeAll()).toEqual(['/body/a', '/body/b']);
   });
 
   it('skips a root inside a queued one, and lets an outer root replace the ones it holds', () => {
@@ -25,7 +20,7 @@ describe('queue of changed roots', () => {
     q.add('/body/aside');
     expect(q.add('/body/main/p1/b')).toBe(false);
     q.add('/body/main');
-    expect(drain(q)).toEqual(['/body/aside', '/body/main']);
+    expect(q.takeAll()).toEqual(['/body/aside', '/body/main']);
   });
 
   it('does not hand out a root that a newer queued root holds, all at once either', () => {
@@ -42,7 +37,7 @@ describe('queue of changed roots', () => {
     const q = queueOf(3);
     for (const r of ['/body/1', '/body/2', '/body/3']) q.add(r);
     q.add('/body/4');
-    expect(drain(q)).toEqual(['/body']);
+    expect(q.takeAll()).toEqual(['/body']);
   });
 
   it('takes every queued root at once, in order, and is empty after', () => {
@@ -59,6 +54,6 @@ describe('queue of changed roots', () => {
     const q = queueOf();
     q.add('/body/x');
     q.clear();
-    expect(q.take()).toBeUndefined();
+    expect(q.takeAll()).toEqual([]);
   });
 });
