@@ -26,7 +26,7 @@ export const STYLE_NAMES: Readonly<Record<HighlightStyle, string>> = {
 
 export interface Mark {
   range: Range;
-  entryIds: string[];
+  entryIds: readonly string[];
   /** Fallback only: the <mark> elements drawn for this range. */
   wrappers?: HTMLElement[];
 }

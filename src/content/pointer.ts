@@ -39,7 +39,7 @@ function textNodeAt(x: number, y: number, shadowRoots: readonly ShadowRoot[]): T
 const inside = (x: number, y: number, r: DOMRect): boolean => x >= r.left && x <= r.right && y >= r.top && y <= r.bottom;
 
 /** The drawn mention under the pointer, with the highlight API. */
-function highlightedAt(src: PointerSource, node: Text, x: number, y: number): { range: Range; entryIds: string[] } | undefined {
+function highlightedAt(src: PointerSource, node: Text, x: number, y: number): { range: Range; entryIds: readonly string[] } | undefined {
   return src.marksAt(node).find((m) => m.active && [...m.range.getClientRects()].some((r) => inside(x, y, r)));
 }
 
@@ -49,7 +49,7 @@ function highlightedAt(src: PointerSource, node: Text, x: number, y: number): { 
  * (the card tells a new name from the one it shows by its range).
  */
 const rangeOfWrapper = new WeakMap<Element, Range>();
-function wrappedAt(src: PointerSource, node: Text): { range: Range; entryIds: string[] } | undefined {
+function wrappedAt(src: PointerSource, node: Text): { range: Range; entryIds: readonly string[] } | undefined {
   const wrapper = node.parentElement;
   if (!wrapper || wrapper.localName !== 'mark' || !wrapper.classList.contains(MARK_CLASS)) return undefined;
   const rec = src.markWrappedBy(wrapper);

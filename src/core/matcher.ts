@@ -84,7 +84,7 @@ class TrieMatcher implements Matcher {
     }
     this.stopWord = Uint8Array.from(data.vocab, (w) => (NAME_STOP_WORDS.has(w) ? 1 : 0));
     this.byId = new Map(entries.map((e, i) => [e.id, i] as const));
-    this.terms = { termStart: this.termStart, termEntry: this.termEntry, termFlags: this.termFlags, termName: this.termName, names: this.names, entries };
+    this.terms = { termStart: this.termStart, termEntry: this.termEntry, termFlags: this.termFlags, termName: this.termName, names: this.names, entries, readings: new Map() };
     this.filter = new Prefilter({ vocab: data.vocab, edgeStart: this.edgeStart, edgeToken: this.edgeToken, edgeChild: this.edgeChild, termStart: this.termStart, termFlags: this.termFlags });
   }
 

@@ -15,8 +15,8 @@ export interface Mention {
   /** UTF-16 offsets into the scanned text; `text.slice(start, end)` is the mention. */
   start: number;
   end: number;
-  /** Entries this mention refers to, most relevant first. Never empty. */
-  entryIds: string[];
+  /** Entries this mention refers to, most relevant first. Never empty. Shared between mentions of the same reading, so never changed. */
+  entryIds: readonly string[];
   strength: MentionStrength;
   /** The name or alias of the first entry that matched, as listed. */
   matchedName: string;

@@ -32,6 +32,11 @@ describe('acronyms (four to six capitals: initials of another name, or beside a 
     expect(found('Reproduciendo: Mira esto')).toEqual([]);
     expect(found('Kaufberatung: Alle Macs im Vergleich')).toEqual([]);
   });
+  it('are read by how each one is written, in any order within one text', () => {
+    const raw = (text: string) => matcher.find(text).map((m) => [text.slice(m.start, m.end), m.strength]);
+    expect(raw('Mira esto; MIRA said')).toEqual([['Mira', 'context'], ['MIRA', 'strong']]);
+    expect(raw('MIRA said; Mira esto')).toEqual([['MIRA', 'strong'], ['Mira', 'context']]);
+  });
   it('written otherwise, are still flagged beside a strong mention of the party', () => {
     expect(found('The Movement for Islamic Reform in Arabia (Mira) said')).toEqual([
       ['Movement for Islamic Reform in Arabia', 'mira', 'strong'],
@@ -107,6 +112,11 @@ describe('a party the list names by a short acronym ("DJI")', () => {
   const strengths = (text: string) => findInDocument(m, text).map((x) => [text.slice(x.start, x.end), x.strength]);
   it('is flagged in capitals, standing alone', () => {
     expect(strengths('SMIC and DJI join Huawei; drone maker DJI, which')).toEqual([['DJI', 'strong'], ['DJI', 'strong']]);
+  });
+  it('is read by where each one stands, in any order within one text', () => {
+    const raw = (text: string) => m.find(text).map((x) => [text.slice(x.start, x.end), x.strength]);
+    expect(raw('DJI Opco index; drone maker DJI, which')).toEqual([['DJI', 'context'], ['DJI', 'strong']]);
+    expect(raw('drone maker DJI, which; DJI Opco index')).toEqual([['DJI', 'strong'], ['DJI', 'context']]);
   });
   it('is not flagged inside another name, nor written otherwise', () => {
     expect(strengths('DJI Opco index; Dow Jones DJI; the dji file')).toEqual([]);

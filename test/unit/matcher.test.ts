@@ -121,6 +121,25 @@ describe('strong and context-only forms', () => {
     expect(found('iFlytek said', brand)).toEqual([['iFlytek', 'EL-x']]);
     expect(found('Iflytek said', brand)).toEqual([]);
   });
+  it('reads each mention by how it is written, not by how the same name was read before', () => {
+    // The matcher keeps what it worked out per name and way of writing; these would share a
+    // reading if any of the writing (cue, capitals, case) were left out of its key.
+    const strengths = (text: string): string[] => matcher.find(text).map((m) => `${text.slice(m.start, m.end)}:${m.strength}`);
+    expect(strengths('Candiru said so.\nThe firm Candiru sold spyware.')).toEqual(['Candiru:context', 'Candiru:strong']);
+    expect(strengths('The firm Candiru sold spyware.\nCandiru said so.')).toEqual(['Candiru:strong', 'Candiru:context']);
+    expect(strengths('nso group, then NSO Group, then nso group')).toEqual(['nso group:context', 'NSO Group:strong', 'nso group:context']);
+    expect(strengths('nso Group, then nso group')).toEqual(['nso Group:strong', 'nso group:context']);
+    expect(strengths('Positive Technologies, positive technologies')).toEqual(['Positive Technologies:strong']);
+    // One name, two parties: one needs capitals there (a listed acronym with a company word
+    // after it), the other not (its own two-word name).
+    const twoParties = compileMatcher([
+      { id: 'EL-a', list: 'EL', listName: 'Entity List', type: 'entity', name: 'DJI', aliases: ['SZ DJI Technology Co., Ltd.'] } as Entry,
+      { id: 'EL-b', list: 'EL', listName: 'Entity List', type: 'entity', name: 'DJI Technology' } as Entry,
+    ]);
+    const ids = (text: string): string[] => twoParties.find(text).map((m) => `${text.slice(m.start, m.end)}:${m.entryIds.join('+')}`);
+    expect(ids('DJI technology; DJI Technology')).toEqual(['DJI technology:EL-b', 'DJI Technology:EL-a+EL-b']);
+    expect(ids('DJI Technology; DJI technology')).toEqual(['DJI Technology:EL-a+EL-b', 'DJI technology:EL-b']);
+  });
 });
 
 describe('scripts and offsets', () => {
