@@ -48,6 +48,14 @@ export function tripleKey(first: number, second: number, h: number, shift: numbe
 export function tripleKey2(first: number, second: number, h: number, shift: number): number {
   return Math.imul(Math.imul(Math.imul(first, MIX_PAIR_2) ^ second, MIX_PAIR) ^ h ^ SALT, MIX_ONE_2) >>> shift;
 }
+/**
+ * The quick test's mark of a key whose mix is `z` (imul by MIX_ONE, as oneKey and pairKey): two
+ * bits of the 32-bit word `z >>> quickShift` of the quick set, chosen by z's low ten bits. Two bits
+ * in one word cost one load, like one bit, and let through about a twentieth as many collisions.
+ */
+export function quickMask(z: number): number {
+  return (1 << z) | (1 << (z >>> 5));
+}
 export function hasBit(bits: Int32Array, key: number): boolean {
   return (((bits[key >>> 5] as number) >> key) & 1) === 1;
 }
@@ -108,26 +116,26 @@ export function keyBits(trie: TrieView): { bits: Int32Array; shift: number; quic
   while (log2 < 21 && 2 ** log2 < keys * 256) log2++;
   const shift = 32 - log2;
   const bits = new Int32Array(2 ** (log2 - 5));
-  // The scan's first test of every word: the first key of each word and pair only, one bit
-  // each, in half as many bits (fewer cache misses; a few % faster on real pages than testing
-  // the first bits of the set above).
-  const quickShift = shift + 1;
+  // The scan's first test of every word: the first key of each word and pair only, two bits
+  // each in one 32-bit word (quickMask), in half as many bits as the set above.
+  const quickShift = shift + 6;
   const quick = new Int32Array(2 ** (log2 - 6));
+  const mark = (z: number): void => {
+    quick[z >>> quickShift] = (quick[z >>> quickShift] as number) | quickMask(z);
+  };
   const set = (key: number): void => {
     bits[key >>> 5] = (bits[key >>> 5] as number) | (1 << (key & 31));
   };
   eachKey(
     (word, lowerCaseOk) => {
       set(oneKey(word, shift));
-      const q = oneKey(word, quickShift);
-      quick[q >>> 5] = (quick[q >>> 5] as number) | (1 << (q & 31));
+      mark(Math.imul(word, MIX_ONE));
       set(oneKey2(word, shift));
       if (lowerCaseOk) set(Math.imul(word, MIX_FREE) >>> shift);
     },
     (before, word, edge) => {
       set(pairKey(before, word, shift));
-      const q = pairKey(before, word, quickShift);
-      quick[q >>> 5] = (quick[q >>> 5] as number) | (1 << (q & 31));
+      mark(Math.imul(Math.imul(before, MIX_PAIR) ^ word, MIX_ONE));
       set(pairKey2(before, word, shift));
       // A pair (root, "s") is also set for the possessive: this tells the two apart.
       if (edge && word === possessive) set(sChildKey(before, shift));

@@ -70,6 +70,14 @@ describe('the fast scan finds what the full loop finds', () => {
     // The third word not in the batch yet, or a possessive after the second: left to the full loop.
     for (let pad = 495; pad < 515; pad++) expectSameAsReference(`${'x'.repeat(pad)} Academy of Intelligence; New Horizon's Trading Co., Ltd.`);
   });
+  it('a name whose first word ends one batch of the scan and whose next word starts the next', () => {
+    // Neither word is a name alone; only the pair is, so the scan must carry the word before
+    // from one batch of 512 characters to the next.
+    for (let at = 490; at <= 520; at++) {
+      const text = `${'x'.repeat(at - 9)} said: Positive Technologies was listed.`;
+      expect(spans(text, expectSameAsReference(text))).toEqual(['Positive Technologies']);
+    }
+  });
   it('a name at the very start and the very end of the text', () => {
     for (const text of ['Candiru', 'Candiru said', 'said Candiru', 'NSO Group', 'x NSO Group', '华为', "Huawei's"]) expectSameAsReference(text);
   });
