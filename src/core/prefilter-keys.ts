@@ -1,10 +1,14 @@
 /**
- * The keys of the matcher's fast scan (prefilter.ts): how a word is hashed, and the bit set of
- * the words and word pairs where a listed name may start, built from the trie when a matcher is
- * compiled or loaded.
+ * The keys of the matcher's fast scan (prefilter.ts): how a word is hashed, the bit set of the
+ * words and word pairs where a listed name may start, built from the trie when a matcher is
+ * compiled or loaded, and the second look at a word that passes the scan's quick test.
  */
 import { NAME_STOP_WORDS } from './legal-forms';
+import * as normalize from './normalize';
 import { FLAG_CAPS } from './trie';
+
+// A module-local copy (see matcher.ts).
+const { LETTER_CASE } = normalize;
 
 export const HASH_MUL = 0x01000193;
 export const MIX_ONE = 0x9e3779b1 | 0;
@@ -149,4 +153,71 @@ export function keyBits(trie: TrieView): { bits: Int32Array; shift: number; quic
     },
   );
   return { bits, shift, quick, quickShift };
+}
+
+/** The full set of keys (keyBits): 2 ** (32 - shift) bits. */
+export interface KeySet {
+  bits: Int32Array;
+  shift: number;
+}
+
+/** What secondLook finds: nothing, a name that may start at the word before, or one at this word only. */
+export const NONE = 0;
+export const PAIR = 1;
+export const WHOLE_NAME = 2;
+
+/** The scan's hash of the word "s": after an apostrophe, a possessive ending the full matcher skips. */
+const S_HASH = scanHash('s');
+
+/** A word of the text as the second look sees it: its hash, the hashes around it, and where it is. */
+export interface LookedAt {
+  word: number;
+  before: number;
+  /** The next word's hash, when the scan has read it (hasAfter). */
+  after: number;
+  hasAfter: boolean;
+  start: number;
+  end: number;
+}
+
+/**
+ * Second look at a word that passed the quick test, with the second hash of each key (so a
+ * collision of the first rarely costs a call to the full matcher): a first edge of the trie
+ * passes; a whole name passes unless every reading of it needs capitals and the text writes the
+ * word in lower case ("new", "world": about a quarter of all stops on real pages), the rule
+ * matchRun applies. PAIR: a name may start at the word before; WHOLE_NAME: only at this word
+ * (the pair test says no name spans the two).
+ */
+export function secondLook(set: KeySet, text: string, at: LookedAt): number {
+  const { bits, shift } = set;
+  const { word, before, start, end } = at;
+  if (hasBit(bits, pairKey(before, word, shift)) && hasBit(bits, pairKey2(before, word, shift)) && !lonePossessive(set, at) && !deadEndPair(set, at)) return PAIR;
+  if (!hasBit(bits, oneKey(word, shift)) || !hasBit(bits, oneKey2(word, shift))) return NONE;
+  if (hasBit(bits, Math.imul(word, MIX_FREE) >>> shift)) return WHOLE_NAME;
+  if (LETTER_CASE[text.charCodeAt(start)] !== 2) return WHOLE_NAME;
+  for (let i = start + 1; i < end; i++) if (LETTER_CASE[text.charCodeAt(i)] === 1) return WHOLE_NAME;
+  return NONE;
+}
+
+/**
+ * Whether a pair (root word, "s") passed only as a possessive ("it's", "world's") that no name
+ * goes on from: the full matcher skips the "s", so the word after it (if the scan has read it)
+ * must be a first edge from the root, unless "s" itself is one.
+ */
+function lonePossessive({ bits, shift }: KeySet, { word, before, after, hasAfter }: LookedAt): boolean {
+  if (word !== S_HASH || !hasAfter) return false;
+  if (hasBit(bits, sChildKey(before, shift))) return false;
+  return !(hasBit(bits, pairKey(before, after, shift)) && hasBit(bits, pairKey2(before, after, shift)));
+}
+
+/**
+ * Whether a first edge (`before`, `word`) ends no name and the word after it (if read) is no
+ * third word of a name beginning so ("the world said"). A possessive "s" on either side is left
+ * to lonePossessive and the full matcher.
+ */
+function deadEndPair({ bits, shift }: KeySet, { word, before, after, hasAfter }: LookedAt): boolean {
+  if (!hasAfter || word === S_HASH) return false;
+  if (hasBit(bits, pairEndKey(before, word, shift))) return false;
+  if (after === S_HASH) return false;
+  return !(hasBit(bits, tripleKey(before, word, after, shift)) && hasBit(bits, tripleKey2(before, word, after, shift)));
 }

@@ -24,17 +24,11 @@ import type { TrieView } from './prefilter-keys';
 
 // Module-local copies, read in the scan's loops: an imported binding may be read through an
 // accessor in some module formats (tsx), which costs more than the rest of the loop.
-const { CHAR_CLASS, FOLDED, IGNORABLE, LETTER_CASE, SINGLE, WORD } = normalize;
-const { HASH_MUL, MIX_ONE, MIX_PAIR, MIX_FREE, hasBit, keyBits, oneKey, oneKey2, pairKey, pairKey2, pairEndKey, sChildKey, scanHash, tripleKey, tripleKey2 } = keys;
+const { CHAR_CLASS, FOLDED, IGNORABLE, SINGLE, WORD } = normalize;
+const { HASH_MUL, MIX_ONE, MIX_PAIR, NONE, WHOLE_NAME, keyBits, secondLook } = keys;
 
-/** What Prefilter.passes finds. */
-const NONE = 0;
-const PAIR = 1;
-const WHOLE_NAME = 2;
 /** Characters read per batch of the scan. */
 const BLOCK = 512;
-/** The scan's hash of the word "s": after an apostrophe, a possessive ending the full matcher skips. */
-const S_HASH = scanHash('s');
 /**
  * Where each table of the scan sits in Prefilter.mem: the character codes, then the batch's words
  * (for each word w that ends in it, its hash at WORDS + 2w and the index of the break after it at
@@ -68,8 +62,8 @@ function sharedTables(): NonNullable<typeof tables> {
  * calls so that text scanned ahead of a candidate is not scanned again.
  */
 export class Prefilter {
-  private readonly bits: Int32Array;
-  private readonly shift: number;
+  /** The full set of keys, for the second look at a word that passes the quick test. */
+  private readonly keys: keys.KeySet;
   /**
    * Every table the scan's loops read or write, in one array (offsets above). Per character, its
    * code: the folded code of a word character; BREAK_BIT for any other, with SPECIAL_BIT for
@@ -79,7 +73,7 @@ export class Prefilter {
    * made the scan's loop about 15% faster than separate ones.
    */
   private readonly mem: Int32Array;
-  /** The quick test of each word: two bits per key in QUICK (keyBits, quickMask). */
+  /** A key whose mix is z has its two bits (quickMask) in the word QUICK + (z >>> quickShift). */
   private readonly quickShift: number;
   /** Words in the batch; the first not yet tested. */
   private count = 0;
@@ -107,8 +101,7 @@ export class Prefilter {
 
   constructor(trie: TrieView) {
     const { bits, shift, quick, quickShift } = keyBits(trie);
-    this.bits = bits;
-    this.shift = shift;
+    this.keys = { bits, shift };
     this.quickShift = quickShift;
     const shared = sharedTables();
     this.mem = new Int32Array(QUICK + quick.length);
@@ -255,7 +248,8 @@ export class Prefilter {
       const before = j > 0 ? this.hashOf(j - 1) : this.batchBefore;
       const at = this.endOf(j);
       const start = this.wordStart(at);
-      const reading = this.passes(word, before, start, at, j + 1 < last ? j + 1 : -1);
+      const hasAfter = j + 1 < last;
+      const reading = secondLook(this.keys, this.text, { word, before, after: hasAfter ? this.hashOf(j + 1) : 0, hasAfter, start, end: at });
       if (reading !== NONE) {
         this.nameStart = reading === WHOLE_NAME ? start : -1;
         this.next = j + 1;
@@ -272,34 +266,6 @@ export class Prefilter {
     return -1;
   }
 
-  /**
-   * Whether a pair (root word, "s") passed only as a possessive ("it's", "world's") that no name
-   * goes on from: the full matcher skips the "s", so the word after it (its index in the batch,
-   * `next`; -1 if it is not there yet) must be a first edge from the root, unless "s" itself is
-   * one.
-   */
-  private lonePossessive(word: number, before: number, next: number): boolean {
-    if (word !== S_HASH || next < 0) return false;
-    const { bits, shift } = this;
-    if (hasBit(bits, sChildKey(before, shift))) return false;
-    const after = this.hashOf(next);
-    return !(hasBit(bits, pairKey(before, after, shift)) && hasBit(bits, pairKey2(before, after, shift)));
-  }
-
-  /**
-   * Whether a first edge (`before`, `word`) ends no name and the word after it (index `next` in
-   * the batch; -1 if not there yet) is no third word of a name beginning so ("the world said").
-   * A possessive "s" on either side is left to lonePossessive and the full matcher.
-   */
-  private deadEndPair(word: number, before: number, next: number): boolean {
-    if (next < 0 || word === S_HASH) return false;
-    const { bits, shift } = this;
-    if (hasBit(bits, pairEndKey(before, word, shift))) return false;
-    const after = this.hashOf(next);
-    if (after === S_HASH) return false;
-    return !(hasBit(bits, tripleKey(before, word, after, shift)) && hasBit(bits, tripleKey2(before, word, after, shift)));
-  }
-
   /** The hash of the batch's word j, and the index of the break after it. */
   private hashOf(j: number): number {
     return this.mem[WORDS + 2 * j] as number;
@@ -313,23 +279,5 @@ export class Prefilter {
     let i = end;
     while (i > 0 && CHAR_CLASS[this.text.charCodeAt(i - 1)] === WORD) i--;
     return i;
-  }
-
-  /**
-   * Second look at a word that passed the quick test, with the second hash of each key (so a
-   * collision of the first rarely costs a call to the full matcher): a first edge of the trie passes; a whole
-   * name passes unless every reading of it needs capitals and the text writes the word in lower
-   * case ("new", "world": about a quarter of all stops on real pages), the rule matchRun applies.
-   * NONE, PAIR (a name may start at the word before), or WHOLE_NAME (only at this word: the pair
-   * test says no name spans the two).
-   */
-  private passes(word: number, before: number, start: number, end: number, next: number): number {
-    const { bits, text, shift } = this;
-    if (hasBit(bits, pairKey(before, word, shift)) && hasBit(bits, pairKey2(before, word, shift)) && !this.lonePossessive(word, before, next) && !this.deadEndPair(word, before, next)) return PAIR;
-    if (!hasBit(bits, oneKey(word, shift)) || !hasBit(bits, oneKey2(word, shift))) return NONE;
-    if (hasBit(bits, Math.imul(word, MIX_FREE) >>> shift)) return WHOLE_NAME;
-    if (LETTER_CASE[text.charCodeAt(start)] !== 2) return WHOLE_NAME;
-    for (let i = start + 1; i < end; i++) if (LETTER_CASE[text.charCodeAt(i)] === 1) return WHOLE_NAME;
-    return NONE;
   }
 }
