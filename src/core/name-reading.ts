@@ -5,7 +5,7 @@
  * per thousand characters. What a name stands for depends only on its trie node and on how it is
  * written, so each reading is worked out once and kept (`readings`): on real pages most mentions
  * are the same few ambiguous words ("New", "United") again and again, and building each one's
- * entries afresh cost about a tenth of the whole scan.
+ * entries afresh cost about a twentieth of the whole scan.
  */
 import type { Entry } from './model';
 import type { Mention } from './mentions';
@@ -21,7 +21,7 @@ export interface TermTables {
   termName: Int32Array;
   names: readonly string[];
   entries: readonly Entry[];
-  /** Readings already worked out, by readingKey. Mentions share their entryIds arrays. */
+  /** Readings already worked out, by trie node and writing (the key in mentionOf). Mentions share their entryIds arrays. */
   readings: Map<number, Reading>;
 }
 

@@ -55,7 +55,8 @@ export function tripleKey2(first: number, second: number, h: number, shift: numb
 /**
  * The quick test's mark of a key whose mix is `z` (imul by MIX_ONE, as oneKey and pairKey): two
  * bits of the 32-bit word `z >>> quickShift` of the quick set, chosen by z's low ten bits. Two bits
- * in one word cost one load, like one bit, and let through about a twentieth as many collisions.
+ * in one word cost one load, like one bit, and let far fewer collisions through (second looks per
+ * 10.9 M chars of real pages: 49 k, against 93 k with one bit).
  */
 export function quickMask(z: number): number {
   return (1 << z) | (1 << (z >>> 5));
