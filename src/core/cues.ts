@@ -45,25 +45,42 @@ const WORDS = CUE_WORDS.filter((w) => !w.endsWith('*')).map(escape);
 /** One expression for all cue words, none continuing a word on the left; one lookbehind for all. */
 const CUE = new RegExp(`(?<![\\p{L}\\p{N}])(?:${STEMS.join('|')}|(?:${WORDS.join('|')})(?:e?s)?(?![\\p{L}\\p{N}]))`, 'iu');
 
-const LINE_BREAK = /[\n\r\u2028\u2029]/;
+/**
+ * The same for text with no character outside ASCII, read in lower case. There it finds exactly
+ * what CUE finds (no ASCII letter folds to anything but its other case, and no cue word outside
+ * ASCII folds to ASCII), in about half the time: the check runs for every mention of a one-word
+ * name, a few hundred per 10 M characters of real pages.
+ */
+const NOT_ASCII = /[\u0080-\uffff]/;
+const ascii = (forms: string[]): string => forms.filter((f) => !NOT_ASCII.test(f)).join('|');
+const ASCII_CUE = new RegExp(`(?<![a-z0-9])(?:${ascii(STEMS)}|(?:${ascii(WORDS)})(?:e?s)?(?![a-z0-9]))`);
+
+function hasCue(s: string): boolean {
+  return NOT_ASCII.test(s) ? CUE.test(s) : ASCII_CUE.test(s.toLowerCase());
+}
+
+/** "\n", "\r", U+2028, U+2029. */
+function isLineBreak(c: number): boolean {
+  return c === 10 || c === 13 || c === 0x2028 || c === 0x2029;
+}
 
 /** Whether an organisation cue stands near text[start, end), in the same line. */
 export function hasOrganisationCue(text: string, start: number, end: number): boolean {
   let from = Math.max(0, start - CUE_WINDOW);
   let to = Math.min(text.length, end + CUE_WINDOW);
   for (let i = start - 1; i >= from; i--) {
-    if (LINE_BREAK.test(text[i] as string)) {
+    if (isLineBreak(text.charCodeAt(i))) {
       from = i + 1;
       break;
     }
   }
   for (let i = end; i < to; i++) {
-    if (LINE_BREAK.test(text[i] as string)) {
+    if (isLineBreak(text.charCodeAt(i))) {
       to = i;
       break;
     }
   }
-  return CUE.test(text.slice(from, start)) || CUE.test(text.slice(end, to));
+  return hasCue(text.slice(from, start)) || hasCue(text.slice(end, to));
 }
 
 /**

@@ -22,6 +22,19 @@ describe('organisation cues near a one-word name', () => {
     expect(cued('a firm\nSoyuz spacecraft', 'Soyuz')).toBe(false);
     expect(cued(`Soyuz ${'x '.repeat(60)}company`, 'Soyuz')).toBe(false);
   });
+  it('reads cue words in any case, in plain ASCII text and beside other scripts alike', () => {
+    // Text with no character outside ASCII takes a faster path; both must agree.
+    expect(cued('the FIRM Soyuz', 'Soyuz')).toBe(true);
+    expect(cued('the Firm Soyuz, Жигули', 'Soyuz')).toBe(true);
+    expect(cued('on the ENTITY\tLIST: Soyuz', 'Soyuz')).toBe(true);
+    expect(cued('on the entity\u00a0list: Soyuz', 'Soyuz')).toBe(true);
+    expect(cued('\u017fanctions on Soyuz', 'Soyuz')).toBe(true); // a long s folds to "s"
+    expect(cued('Soyuz firmware', 'Soyuz')).toBe(false);
+    expect(cued('Soyuz firmware, Жигули', 'Soyuz')).toBe(false);
+    expect(cued('Soyuz start-ups', 'Soyuz')).toBe(true);
+    expect(cued('Soyuz\rwas hacked by the firm', 'Soyuz')).toBe(false); // another line
+    expect(cued('Soyuz\u2028was hacked by the firm', 'Soyuz')).toBe(false);
+  });
   it('reads a capital after a lower-case letter as a coined brand name', () => {
     expect(hasInnerCapital('iFlytek', 0, 7)).toBe(true);
     expect(hasInnerCapital('SenseTime', 0, 9)).toBe(true);
