@@ -177,7 +177,8 @@ export class Prefilter {
       h = (Math.imul(h, HASH_MUL) + v) & (brk - 1); // a break clears it, whatever it holds
       specials |= v; // found again below, rarely
     }
-    // The end of the text ends the last word.
+    // The end of the text ends the last word. Written in any case: when not counted it lies past
+    // the batch's words, in room kept for it.
     mem[k] = h;
     mem[k + 1] = n;
     k += (atEnd & inWord) << 1;
