@@ -3,7 +3,7 @@
  * registered synchronously at the top level, so the browser can wake the worker for any event.
  */
 import { browser, sendToTab, type Runtime } from '../shared/browser';
-import { route } from './router';
+import { answerPort, route } from './router';
 import { forgetTab, redrawBadge, resetTab, restoreBadges } from './tab-state';
 import { useSavedBundle, warmUp } from './list-store';
 import { rescanAllTabs } from './handlers';
@@ -15,6 +15,7 @@ import { checkForUpdate, isUpdateAlarm, dropOutdatedDownload, savedBundle, sched
 useSavedBundle(savedBundle);
 
 browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSender) => route(raw, sender, browser.runtime.id));
+browser.runtime.onConnect.addListener((port) => answerPort(port, browser.runtime.id));
 
 browser.tabs.onUpdated.addListener((tabId, change) => {
   // A new page in the tab: its count starts again.

@@ -3,7 +3,7 @@
  * and answers the popup's `reveal` and the background's `rescan` and `reportAgain`. Nothing
  * here may break the page: every callback the page can trigger is guarded.
  */
-import { browser, sendToBackground } from '../shared/browser';
+import { browser, requestFromBackground, sendToBackground } from '../shared/browser';
 import type { ContentMessages } from '../shared/messages';
 import { Highlighter } from './highlighter';
 import { HoverCard } from './hover-card';
@@ -60,7 +60,7 @@ function sendReport(): void {
   }
   clearTimeout(recountTimer);
   recountTimer = undefined;
-  if (step === 'send') sendToBackground('reportFound', { found }).catch(() => pacer.forget());
+  if (step === 'send') requestFromBackground('reportFound', { found }).catch(() => pacer.forget());
 }
 
 /** Attribute changes that can show text that was hidden when it was walked. */

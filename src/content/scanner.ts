@@ -3,7 +3,7 @@
  * the queue is worked through in slices of a few milliseconds, text is sent to the background in
  * batches, and only the queued parts are scanned again. The page never waits on a long task.
  */
-import { browser, sendToBackground } from '../shared/browser';
+import { browser, requestFromBackground } from '../shared/browser';
 import type { EntrySummary, FoundEntry } from '../shared/messages';
 import type { Mention } from '../core/mentions';
 import { BlockWalker, blockAncestor, rangeOfMention, resetVisibilityCache, wasHidden, type Block } from './text-blocks';
@@ -204,7 +204,7 @@ export class Scanner {
   private sendMessage(batch: PieceOf<ReadBlock>[]): void {
     if (batch.length === 0) return;
     this.inFlight++;
-    sendToBackground('match', { texts: batch.map((b) => b.piece.text) })
+    requestFromBackground('match', { texts: batch.map((b) => b.piece.text) })
       .then((reply) => {
         if (this.stopped) return;
         // No reply means the background refused or could not answer: nothing to draw.

@@ -11,6 +11,7 @@ import type {
   ReplyOf,
   RequestOf,
 } from './messages';
+import { PortRequests, REQUEST_PORT } from './port-requests';
 
 export { browser };
 export type { Runtime, Tabs } from 'webextension-polyfill';
@@ -22,6 +23,20 @@ export async function sendToBackground<K extends MessageName<BackgroundMessages>
 ): Promise<ReplyOf<BackgroundMessages, K>> {
   const envelope: Envelope<BackgroundMessages, K> = { type, payload };
   return (await browser.runtime.sendMessage(envelope)) as ReplyOf<BackgroundMessages, K>;
+}
+
+let portRequests: PortRequests | undefined;
+
+/**
+ * Like sendToBackground, over one port kept open while requests keep coming: for the content
+ * script's frequent requests (`match` as the page changes, `reportFound`).
+ */
+export async function requestFromBackground<K extends MessageName<BackgroundMessages>>(
+  type: K,
+  payload: RequestOf<BackgroundMessages, K>,
+): Promise<ReplyOf<BackgroundMessages, K>> {
+  portRequests ??= new PortRequests(() => browser.runtime.connect({ name: REQUEST_PORT }));
+  return (await portRequests.request(type, payload)) as ReplyOf<BackgroundMessages, K>;
 }
 
 /** Sends a typed message to the content script of a tab (top frame unless `frameId` is given). */

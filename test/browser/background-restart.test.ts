@@ -1,7 +1,8 @@
 /**
  * Browsers stop an idle background (Chromium: the MV3 service worker; Firefox: the event page,
  * unloaded here after 2 s instead of 30 s). What a tab holds must survive that: the popup still
- * lists the tab's parties, the badge still counts them, and new pages are still matched.
+ * lists the tab's parties, the badge still counts them, and new text and new pages are still
+ * matched.
  */
 import { expect, it } from 'vitest';
 import { DEMO_PARTY_NAMES, demoExpectedMentions } from './harness/expected';
@@ -31,6 +32,16 @@ inEachBrowser(
       const items = await waitFor(() => listItems(popup, /on this page/i), (i) => i.length >= DEMO_PARTY_NAMES.length, 15_000);
       expect(items).toHaveLength(DEMO_PARTY_NAMES.length);
       expect(await waitFor(() => browser().badgeText(tabId), (b) => b === five, 10_000)).toBe(five);
+
+      // The page that was open all along keeps matching: its requests reach the new background,
+      // whether its port was cut when the background stopped or closed before, being idle.
+      await page.evaluate(() => {
+        const p = document.createElement('p');
+        p.textContent = 'Later that week, Hangzhou Hikvision Digital Technology Co., Ltd. was named too.';
+        document.body.append(p);
+      }, undefined);
+      const hikvision = (m: string[]): boolean => m.some((name) => name.includes('Hikvision'));
+      expect(hikvision(await waitFor(() => listedMentions(page), hikvision, 15_000))).toBe(true);
 
       const later = await browser().open(freshUrl(server(), '/fixtures/split.html'));
       expect(await waitFor(() => listedMentions(later), (m) => m.length > 0)).toEqual(['NSO Group']);
