@@ -88,7 +88,7 @@ function printDynamic(d: DynamicFigures, log: Log): void {
   const cpuAdded = extension.main.taskCpuMs - none.main.taskCpuMs;
   log(`  the same in CPU time (trace, waits left out): ${ms(none.main.taskCpuMs, 0)} ms without, ${ms(extension.main.taskCpuMs, 0)} ms with → ${((cpuAdded / (extension.seconds * 1000)) * 100).toFixed(1)}% (not the verdict's figure)`);
   log(`  extension script on the main thread ${ms(extension.main.extensionScriptMs, 0)} ms; longest extension task ${ms(extension.main.extensionLongestMs, 0)} ms`);
-  const r = (m: typeof none.main): string => `${m.frames} frames, pre-paint ${ms(m.prePaintMs, 0)} ms, layout ${ms(m.layoutMs, 0)} ms, paint and commit ${ms(m.paintMs, 0)} ms`;
+  const r = (m: typeof none.main): string => `${m.frames} frames, pre-paint ${ms(m.prePaintMs, 0)} ms, layout ${ms(m.layoutMs, 0)} ms, paint and commit ${ms(m.paintMs, 0)} ms (of which intersection observers ${ms(m.observerMs, 0)} ms)`;
   log(`  rendering without: ${r(none.main)}`);
   log(`  rendering with:    ${r(extension.main)} (pre-paint holds Chromium's rebuild of every highlight range, once per frame that changed)`);
   log(`  worker task time ${extension.workerTaskMs === null ? '—' : `${ms(extension.workerTaskMs, 0)} ms → ${((cpu.workerShare ?? 0) * 100).toFixed(1)}%`}`);

@@ -131,6 +131,11 @@ export interface MainThreadFigures {
   /** Time in layout, paint and commit, ms (the rest of rendering). */
   layoutMs: number;
   paintMs: number;
+  /**
+   * Time computing IntersectionObserver answers, ms. Chromium does it inside its Commit step,
+   * in every frame where layout changed, for every observed element, so it is part of paintMs.
+   */
+  observerMs: number;
 }
 
 /** Sum of the outermost events of these names on one thread, ms, and their count. */
@@ -168,14 +173,15 @@ export function mainThreadFigures(events: TraceEvent[], frameId: string, extensi
   };
 }
 
-function renderingOf(events: TraceEvent[], thread: string | undefined): Pick<MainThreadFigures, 'frames' | 'prePaintMs' | 'layoutMs' | 'paintMs'> {
-  if (!thread) return { frames: 0, prePaintMs: 0, layoutMs: 0, paintMs: 0 };
+function renderingOf(events: TraceEvent[], thread: string | undefined): Pick<MainThreadFigures, 'frames' | 'prePaintMs' | 'layoutMs' | 'paintMs' | 'observerMs'> {
+  if (!thread) return { frames: 0, prePaintMs: 0, layoutMs: 0, paintMs: 0, observerMs: 0 };
   const prePaint = phaseMs(events, thread, new Set(['PrePaint']));
   return {
     frames: prePaint.count,
     prePaintMs: prePaint.ms,
     layoutMs: phaseMs(events, thread, new Set(['Layout'])).ms,
     paintMs: phaseMs(events, thread, new Set(['Paint', 'Commit'])).ms,
+    observerMs: phaseMs(events, thread, new Set(['IntersectionObserverController::computeIntersections'])).ms,
   };
 }
 

@@ -9,7 +9,7 @@ import { Highlighter } from './highlighter';
 import { HoverCard } from './hover-card';
 import { guard, trackPointer } from './pointer';
 import { Scanner } from './scanner';
-import { CARD_TAG } from './text-blocks';
+import { CARD_NODE_NAME } from './text-blocks';
 import { adoptHighlightStyles } from './shadow-styles';
 import { NEW_PARTY_MS, ReportPacer } from './report-pacer';
 
@@ -71,13 +71,13 @@ const onMutations = guard((records: MutationRecord[]) => {
   let pageChanged = false;
   for (const r of records) {
     const target = r.target;
-    if (target.nodeName === CARD_TAG.toUpperCase() || target.parentElement?.tagName === CARD_TAG.toUpperCase()) continue;
+    if (target.nodeName === CARD_NODE_NAME || target.parentElement?.tagName === CARD_NODE_NAME) continue;
     pageChanged = true;
     if (r.type === 'attributes') scanner.attributeChanged(target as Element);
     else if (r.type === 'childList' && r.removedNodes.length === 0) {
       // Only additions: scan what was added, not the whole container again (a feed appending
       // paragraphs would otherwise make every append re-read all the ones before it).
-      for (const added of r.addedNodes) if (added.nodeName !== CARD_TAG.toUpperCase()) scanner.enqueue(added, true);
+      for (const added of r.addedNodes) if (added.nodeName !== CARD_NODE_NAME) scanner.enqueue(added, true);
     } else scanner.enqueue(target.nodeType === Node.TEXT_NODE ? (target.parentNode ?? target) : target);
   }
   if (pageChanged) highlighter.pageChanged();

@@ -23,6 +23,8 @@ const INLINE = new Set([
 const SKIPPED = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'INPUT', 'SELECT', 'OPTION', 'IFRAME', 'OBJECT', 'CANVAS', 'VIDEO', 'AUDIO', 'title', 'style', 'script']);
 
 export const CARD_TAG = 'listed-party-card';
+/** The card's tag as the DOM reports it (`tagName`, `nodeName`). */
+export const CARD_NODE_NAME = CARD_TAG.toUpperCase();
 
 export function isInline(el: Element): boolean {
   return INLINE.has(el.tagName);
@@ -78,7 +80,7 @@ function readable(el: Element): boolean {
 }
 
 function skippedTag(el: Element): boolean {
-  return SKIPPED.has(el.tagName) || el.tagName === CARD_TAG.toUpperCase();
+  return SKIPPED.has(el.tagName) || el.tagName === CARD_NODE_NAME;
 }
 
 function shown(el: Element): boolean {

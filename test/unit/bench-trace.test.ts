@@ -47,6 +47,28 @@ describe('mainThreadFigures', () => {
     expect(f.workerBusyMs).toBeCloseTo(40);
   });
 
+  it('counts frames and rendering phases on the page main thread, and the observers inside Commit', () => {
+    const phase = (name: string, startMs: number, ms: number, at = PAGE): TraceEvent => ({ name, cat: 'devtools.timeline', ph: 'X', ts: startMs * 1000, dur: ms * 1000, ...at });
+    const frames = mainThreadFigures(
+      [
+        ...events,
+        phase('PrePaint', 500, 3),
+        phase('Paint', 504, 2),
+        phase('Commit', 507, 6),
+        phase('IntersectionObserverController::computeIntersections', 508, 4),
+        phase('PrePaint', 520, 1),
+        phase('Commit', 522, 2),
+        phase('IntersectionObserverController::computeIntersections', 522, 1, { pid: 1, tid: 2 }), // not the page's thread
+      ],
+      FRAME,
+      ORIGIN,
+    );
+    expect(frames.frames).toBe(2);
+    expect(frames.prePaintMs).toBeCloseTo(4);
+    expect(frames.paintMs).toBeCloseTo(10);
+    expect(frames.observerMs).toBeCloseTo(4);
+  });
+
   it('reports nothing for a frame the trace does not show', () => {
     const none = mainThreadFigures(events, 'other', ORIGIN);
     expect(none.totalBlockingMs).toBe(0);
