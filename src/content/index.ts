@@ -3,7 +3,7 @@
  * and answers the popup's `reveal` and the background's `rescan` and `reportAgain`. Nothing
  * here may break the page: every callback the page can trigger is guarded.
  */
-import { browser, requestFromBackground, sendToBackground } from '../shared/browser';
+import { browser, closeBackgroundPort, requestFromBackground, sendToBackground } from '../shared/browser';
 import type { ContentMessages } from '../shared/messages';
 import { Highlighter } from './highlighter';
 import { HoverCard } from './hover-card';
@@ -183,10 +183,12 @@ trackPointer(card, () => scanner);
 // was reset when the tab navigated away: tell the background again. Only a page that was hidden
 // can come back, so the listener waits for a pagehide: a pageshow listener present at load runs
 // in the task that ends the load, and Chromium then counts the page's first style and layout in
-// that task as the extension's (59 ms on a saved news page in the bench).
+// that task as the extension's (59 ms on a saved news page in the bench). The port to the
+// background is closed on the way out: a page in that cache must not hold one open.
 addEventListener(
   'pagehide',
   () => {
+    closeBackgroundPort();
     addEventListener(
       'pageshow',
       guard((event: PageTransitionEvent) => {

@@ -39,6 +39,11 @@ export async function requestFromBackground<K extends MessageName<BackgroundMess
   return (await portRequests.request(type, payload)) as ReplyOf<BackgroundMessages, K>;
 }
 
+/** Closes the port of requestFromBackground, if open; what still waits goes out on the next one. */
+export function closeBackgroundPort(): void {
+  portRequests?.close();
+}
+
 /** Sends a typed message to the content script of a tab (top frame unless `frameId` is given). */
 export async function sendToTab<K extends MessageName<ContentMessages>>(
   tabId: number,

@@ -81,12 +81,30 @@ describe('requests over one port', () => {
 
   it('opens a new port when the old one was cut before its disconnect was heard', async () => {
     const { requests, ports } = setUp();
-    void requests.request('match', { texts: ['a'] }).catch(() => undefined);
+    const first = requests.request('match', { texts: ['a'] });
     if (ports[0]) ports[0].cut = true;
-    const pending = requests.request('match', { texts: ['b'] });
+    const second = requests.request('match', { texts: ['b'] });
     expect(ports).toHaveLength(2);
-    ports[1]?.reply({ id: ports[1]?.posted[0]?.id, reply: 'b' });
-    await expect(pending).resolves.toBe('b');
+    // Both go out on the new port: the cut one will answer neither.
+    const posted = ports[1]?.posted ?? [];
+    expect(posted.map((m) => m.payload)).toEqual([{ texts: ['a'] }, { texts: ['b'] }]);
+    for (const m of posted) ports[1]?.reply({ id: m.id, reply: (m.payload as { texts: string[] }).texts[0] });
+    await expect(first).resolves.toBe('a');
+    await expect(second).resolves.toBe('b');
+  });
+
+  it('closed while a request waits (the page hidden), sends it again on the next port it opens', async () => {
+    const { requests, ports } = setUp();
+    const first = requests.request('match', { texts: ['a'] });
+    requests.close();
+    expect(ports[0]?.closed).toBe(true);
+    const second = requests.request('reportFound', { found: [] });
+    expect(ports).toHaveLength(2);
+    const posted = ports[1]?.posted ?? [];
+    expect(posted.map((m) => m.type)).toEqual(['match', 'reportFound']);
+    for (const m of posted) ports[1]?.reply({ id: m.id, reply: m.type });
+    await expect(first).resolves.toBe('match');
+    await expect(second).resolves.toBe('reportFound');
   });
 
   it('rejects when no port can be opened (the extension was removed)', async () => {
