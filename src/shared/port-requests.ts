@@ -142,7 +142,8 @@ export class PortRequests {
     this.idleTimer = setTimeout(() => {
       this.idleTimer = undefined;
       const quietFor = this.now() - this.lastUsed;
-      if (this.waiting.size > 0 || quietFor < IDLE_MS) this.armIdleTimer(Math.max(IDLE_MS - quietFor, 100));
+      if (this.waiting.size > 0) this.armIdleTimer(IDLE_MS);
+      else if (quietFor < IDLE_MS) this.armIdleTimer(IDLE_MS - quietFor);
       else this.close();
     }, ms);
   }
