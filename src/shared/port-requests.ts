@@ -46,7 +46,7 @@ interface Waiting {
   lostOnce: boolean;
 }
 
-export function isPortReply(raw: unknown): raw is PortReply {
+function isPortReply(raw: unknown): raw is PortReply {
   if (!raw || typeof raw !== 'object') return false;
   const { id, error } = raw as Record<string, unknown>;
   return Number.isSafeInteger(id) && (error === undefined || typeof error === 'string');
@@ -59,16 +59,13 @@ export class PortRequests {
   private lastUsed = 0;
   private idleTimer: ReturnType<typeof setTimeout> | undefined;
 
-  constructor(
-    private readonly connect: () => RequestPort,
-    private readonly now: () => number = Date.now,
-  ) {}
+  constructor(private readonly connect: () => RequestPort) {}
 
   request(type: string, payload: unknown): Promise<unknown> {
     return new Promise((resolve, reject) => {
       const waiting: Waiting = { request: { id: this.nextId++, type, payload }, resolve, reject, sentOn: undefined, lostOnce: false };
       this.waiting.set(waiting.request.id, waiting);
-      this.lastUsed = this.now();
+      this.lastUsed = Date.now();
       this.armIdleTimer(IDLE_MS);
       this.sendWaiting();
     });
@@ -108,7 +105,7 @@ export class PortRequests {
     const waiting = this.waiting.get(raw.id);
     if (!waiting) return;
     this.waiting.delete(raw.id);
-    this.lastUsed = this.now();
+    this.lastUsed = Date.now();
     if (raw.error !== undefined) waiting.reject(new Error(raw.error));
     else waiting.resolve(raw.reply);
   }
@@ -141,7 +138,7 @@ export class PortRequests {
     if (this.idleTimer !== undefined) return;
     this.idleTimer = setTimeout(() => {
       this.idleTimer = undefined;
-      const quietFor = this.now() - this.lastUsed;
+      const quietFor = Date.now() - this.lastUsed;
       if (this.waiting.size > 0) this.armIdleTimer(IDLE_MS);
       else if (quietFor < IDLE_MS) this.armIdleTimer(IDLE_MS - quietFor);
       else this.close();
