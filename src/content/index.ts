@@ -66,18 +66,35 @@ function sendReport(): void {
 /** Attribute changes that can show text that was hidden when it was walked. */
 const VISIBILITY_ATTRIBUTES = ['hidden', 'open', 'class', 'style'];
 
+// Runs for every record the page causes (a feed appending fifty paragraphs every 100 ms makes
+// five hundred a second), so it reads as few DOM properties as it can: each read crosses into
+// the browser. Records of one batch mostly share their target, so its test is kept.
 const onMutations = guard((records: MutationRecord[]) => {
   if (!scanner) return;
   let pageChanged = false;
+  let lastTarget: Node | null = null;
+  let inCard = false;
   for (const r of records) {
     const target = r.target;
-    if (target.nodeName === CARD_NODE_NAME || target.parentElement?.tagName === CARD_NODE_NAME) continue;
+    if (target !== lastTarget) {
+      lastTarget = target;
+      inCard = target.nodeName === CARD_NODE_NAME || target.parentElement?.nodeName === CARD_NODE_NAME;
+    }
+    if (inCard) continue;
     pageChanged = true;
-    if (r.type === 'attributes') scanner.attributeChanged(target as Element);
-    else if (r.type === 'childList' && r.removedNodes.length === 0) {
+    const type = r.type;
+    if (type === 'attributes') {
+      scanner.attributeChanged(target as Element);
+      continue;
+    }
+    if (type === 'childList' && r.removedNodes.length === 0) {
       // Only additions: scan what was added, not the whole container again (a feed appending
       // paragraphs would otherwise make every append re-read all the ones before it).
-      for (const added of r.addedNodes) if (added.nodeName !== CARD_NODE_NAME) scanner.enqueue(added, true);
+      const added = r.addedNodes;
+      for (let i = 0; i < added.length; i++) {
+        const node = added[i] as Node;
+        if (node.nodeName !== CARD_NODE_NAME) scanner.enqueue(node, true);
+      }
     } else scanner.enqueue(target.nodeType === Node.TEXT_NODE ? (target.parentNode ?? target) : target);
   }
   if (pageChanged) highlighter.pageChanged();

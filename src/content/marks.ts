@@ -6,7 +6,7 @@
 import type { FoundEntry } from '../shared/messages';
 import type { Mention } from '../core/mentions';
 import type { Mark } from './highlighter';
-import { anyTextWithin, insideAny } from './subtree';
+import { insideAny } from './subtree';
 
 export interface Record_ extends Mark {
   mention: Mention;
@@ -56,12 +56,12 @@ export class MarkSet implements Iterable<Record_> {
     return [...counts].map(([id, count]) => ({ id, count }));
   }
 
-  /**
-   * Whether an inserted root holds text with mentions (it was moved, not made). A large root
-   * is taken to hold some: the pass over every mark is then cheaper than reading it all here.
-   */
-  anyInside(root: Node): boolean {
-    return this.all.size > 0 && anyTextWithin(root, 256, (text) => (this.byNode.get(text)?.size ?? 0) > 0);
+  /** The marks (drawn or not) that cover part of any of these text nodes. */
+  at(nodes: readonly Text[]): Record_[] {
+    const out: Record_[] = [];
+    if (this.all.size === 0) return out;
+    for (const node of nodes) for (const rec of this.byNode.get(node) ?? []) if (!out.includes(rec)) out.push(rec);
+    return out;
   }
 
   /**

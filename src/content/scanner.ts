@@ -147,7 +147,9 @@ export class Scanner {
           // the marks: a feed appending fifty paragraphs queues fifty roots, and a pass per root
           // made every append cost fifty times the number of highlights on the page.
           this.toWalk = this.queue.takeAll().filter((r) => r.isConnected);
-          if (this.sweepDue || this.toWalk.some((r) => !this.addedRoots.has(r) || this.marks.anyInside(r))) {
+          // Roots the page has just inserted are left out of this pass: they hold no mark of
+          // ours unless their text was moved here, and then the marks go as it is read (below).
+          if (this.sweepDue || this.toWalk.some((r) => !this.addedRoots.has(r))) {
             this.sweepDue = false;
             this.dropWithin(this.toWalk);
           }
@@ -163,6 +165,8 @@ export class Scanner {
         this.walkStartedAt = performance.now();
       }
       for (const block of this.walker.next(deadline, () => performance.now())) {
+        // Text read again loses the mentions found in it before; the reply brings its own.
+        for (const rec of this.marks.at(block.nodes)) this.drop(rec);
         this.lastWalk.set(walkKey(block), this.walk);
         this.pending.push({ block, walk: this.walk, readAt: this.walkStartedAt });
         this.pendingChars += block.text.length;

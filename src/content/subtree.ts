@@ -6,9 +6,16 @@
 
 /** True when `node` is one of `roots` or inside one (`known` caches the answer per ancestor). */
 export function insideAny(node: Node, roots: ReadonlySet<Node>, known: Map<Node, boolean>): boolean {
-  const path: Node[] = [];
+  return heldBy(node, roots, known, parentNodeOf);
+}
+
+const parentNodeOf = (node: Node): Node | null => node.parentNode;
+
+/** insideAny for any tree, climbed through `parentOf` (the scheduler's queue is tested on paths). */
+export function heldBy<N>(node: N, roots: ReadonlySet<N>, known: Map<N, boolean>, parentOf: (node: N) => N | null): boolean {
+  const path: N[] = [];
   let inside = false;
-  for (let a: Node | null = node; a; a = a.parentNode) {
+  for (let a: N | null = node; a !== null; a = parentOf(a)) {
     const cached = known.get(a);
     if (cached !== undefined) {
       inside = cached;
@@ -22,19 +29,4 @@ export function insideAny(node: Node, roots: ReadonlySet<Node>, known: Map<Node,
   }
   for (const p of path) known.set(p, inside);
   return inside;
-}
-
-/**
- * True when `test` holds for a text node inside `root` (or `root` itself), or when `root` holds
- * more than `limit` text nodes: a large subtree is taken to hold one (the caller's fallback is
- * then cheaper than reading all of it here).
- */
-export function anyTextWithin(root: Node, limit: number, test: (text: Text) => boolean): boolean {
-  const doc = root.ownerDocument ?? (root as Document);
-  const texts = doc.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-  let count = 0;
-  for (let n: Node | null = root.nodeType === Node.TEXT_NODE ? root : texts.nextNode(); n; n = texts.nextNode()) {
-    if (++count > limit || test(n as Text)) return true;
-  }
-  return false;
 }

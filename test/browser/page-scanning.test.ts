@@ -49,6 +49,32 @@ inEachBrowser((_kind, browser) => {
     await page.close();
   });
 
+  it('keeps one highlight per mention when the page moves a paragraph, at once or through a detached spell', async () => {
+    const page = await open('/pages/mozilla-2.html');
+    expect(await addCanary(page)).toEqual(['Candiru']);
+    const settled = async (): Promise<string[]> => {
+      await waitFor(() => listedMentions(page), (m) => m.length === 1 && m[0] === 'Candiru');
+      await sleep(QUIET_MS);
+      return listedMentions(page);
+    };
+    // Moved in one step: a range left on the old place would be collapsed (""), or a second one drawn.
+    await page.evaluate(() => {
+      const p = [...document.querySelectorAll('p')].find((el) => el.textContent?.includes('Candiru'));
+      const section = document.createElement('section');
+      document.body.prepend(section);
+      if (p) section.append(p);
+    }, undefined);
+    expect(await settled()).toEqual(['Candiru']);
+    // Taken out, then put back in a later task.
+    await page.evaluate(() => {
+      const p = [...document.querySelectorAll('p')].find((el) => el.textContent?.includes('Candiru'));
+      p?.remove();
+      setTimeout(() => p && document.body.append(p), 300);
+    }, undefined);
+    expect(await settled()).toEqual(['Candiru']);
+    await page.close();
+  });
+
   it('treats a name split across inline elements (<b>NSO</b> Group) as one mention', async () => {
     const page = await open('/fixtures/split.html');
     expect(await waitFor(() => listedMentions(page), (m) => m.length > 0)).toEqual(['NSO Group']);

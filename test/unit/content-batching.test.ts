@@ -1,10 +1,13 @@
 /**
  * The content script's work per page change stays small: changed roots are taken together,
- * marks inside them are found through a set of roots instead of a pass per root (highlighter.test.ts
- * has how highlight changes are drawn together).
+ * marks inside them are found through a set of roots instead of a pass per root, and marks on
+ * text read again through its nodes (highlighter.test.ts has how highlight changes are drawn
+ * together).
  */
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { anyTextWithin, insideAny } from '../../src/content/subtree';
+import { describe, expect, it } from 'vitest';
+import type { Mention } from '../../src/core/mentions';
+import { MarkSet, type Record_ } from '../../src/content/marks';
+import { insideAny } from '../../src/content/subtree';
 
 /** A minimal node: a parent link, and a name to read failures by. */
 interface FakeNode {
@@ -50,31 +53,28 @@ describe('marks inside any of several roots', () => {
   });
 });
 
-describe('text nodes of an inserted root', () => {
-  beforeEach(() => {
-    vi.stubGlobal('NodeFilter', { SHOW_TEXT: 4 });
-    vi.stubGlobal('Node', { TEXT_NODE: 3 });
-  });
-  afterEach(() => vi.unstubAllGlobals());
+describe('marks at the text nodes read again', () => {
+  const text = (data: string): Text => ({ data }) as unknown as Text;
+  const record = (nodes: Text[]): Record_ => ({ range: {} as Range, entryIds: ['x'], mention: {} as Mention, active: true, nodes });
 
-  // A stand-in for a document: createTreeWalker walks a list of text nodes.
-  const rootWith = (texts: string[]): Node => {
-    const doc = {
-      createTreeWalker: () => {
-        let i = 0;
-        return { nextNode: () => (i < texts.length ? ({ data: texts[i++] } as unknown as Node) : null) };
-      },
-    };
-    return { nodeType: 1, ownerDocument: doc } as unknown as Node;
-  };
-
-  it('finds a text node that passes the test', () => {
-    expect(anyTextWithin(rootWith(['a', 'marked', 'b']), 10, (t) => t.data === 'marked')).toBe(true);
-    expect(anyTextWithin(rootWith(['a', 'b']), 10, (t) => t.data === 'marked')).toBe(false);
+  it('finds each mark covering any of the nodes, once, and none elsewhere', () => {
+    const [a, b, c, d] = [text('a'), text('b'), text('c'), text('d')];
+    const marks = new MarkSet();
+    const acrossAB = record([a, b]);
+    const inB = record([b]);
+    const inD = record([d]);
+    for (const r of [acrossAB, inB, inD]) marks.add(r);
+    expect(marks.at([a, b])).toEqual([acrossAB, inB]);
+    expect(marks.at([c])).toEqual([]);
+    expect(marks.at([c, d])).toEqual([inD]);
   });
 
-  it('takes a root with more text nodes than the limit to hold one', () => {
-    expect(anyTextWithin(rootWith(['a', 'b', 'c']), 2, () => false)).toBe(true);
-    expect(anyTextWithin(rootWith(['a', 'b']), 2, () => false)).toBe(false);
+  it('forgets a deleted mark', () => {
+    const a = text('a');
+    const marks = new MarkSet();
+    const rec = record([a]);
+    marks.add(rec);
+    marks.delete(rec);
+    expect(marks.at([a])).toEqual([]);
   });
 });

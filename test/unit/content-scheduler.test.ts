@@ -50,6 +50,30 @@ describe('queue of changed roots', () => {
     expect(q.takeAll()).toEqual([]);
   });
 
+  it('climbs from a shared parent once, for siblings added one after another and when taken', () => {
+    let climbs = 0;
+    const q = new RootQueue<string>((path) => {
+      climbs++;
+      return parentOf(path);
+    }, () => '/body');
+    for (let i = 0; i < 50; i++) q.add(`/body/feed/p${i}`);
+    const whenAdded = climbs;
+    expect(whenAdded).toBeLessThan(50 + 5); // one parentOf per root, and one climb of three steps
+    expect(q.takeAll()).toHaveLength(50);
+    expect(climbs - whenAdded).toBeLessThan(50 + 5);
+  });
+
+  it('still skips a root inside one queued after the shared parent was known', () => {
+    const q = queueOf();
+    q.add('/body/feed/p1');
+    q.add('/body'); // holds the feed: the parent known to be clear no longer is
+    expect(q.add('/body/feed/p2')).toBe(false);
+    q.add('/main/x');
+    q.add('/main');
+    expect(q.add('/main/y')).toBe(false);
+    expect(q.takeAll()).toEqual(['/body', '/main']);
+  });
+
   it('is empty after clear', () => {
     const q = queueOf();
     q.add('/body/x');
