@@ -51,6 +51,8 @@ export class Scanner {
   /** The last walk that read each block (keyed by walkKey). */
   private readonly lastWalk = new WeakMap<Node, number>();
   private readonly context = new PageContext<Record_>();
+  /** Fallback: the mention each <mark> of ours was drawn for (the hover card asks). */
+  private readonly wrapped = new WeakMap<Element, Record_>();
   private readonly queue = new RootQueue<Node>(
     (node) => node.parentNode,
     (root) => root.ownerDocument?.body ?? root,
@@ -112,8 +114,8 @@ export class Scanner {
 
   /** Fallback: the drawn mention a <mark> of ours belongs to. */
   markWrappedBy(wrapper: Element): Record_ | undefined {
-    for (const r of this.marks) if (r.active && r.wrappers?.includes(wrapper as HTMLElement)) return r;
-    return undefined;
+    const rec = this.wrapped.get(wrapper);
+    return rec?.active ? rec : undefined;
   }
 
   stop(): void {
@@ -232,6 +234,7 @@ export class Scanner {
           rec.entryIds = rec.mention.entryIds;
           rec.active = true;
           this.highlighter.add(rec, readAt);
+          for (const w of rec.wrappers ?? []) this.wrapped.set(w, rec);
         }
       })
       .catch((err: unknown) => {
@@ -275,6 +278,7 @@ export class Scanner {
   }
 
   private drop(rec: Record_): void {
+    for (const w of rec.wrappers ?? []) this.wrapped.delete(w);
     if (rec.active) this.highlighter.remove(rec);
     rec.active = false;
     this.marks.delete(rec);
