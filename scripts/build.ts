@@ -13,6 +13,7 @@ import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } fr
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { parseArgs } from 'node:util';
+import { contentCss } from '../src/content/highlight-css';
 
 export const BROWSERS = ['chrome', 'firefox'] as const;
 export type Browser = (typeof BROWSERS)[number];
@@ -77,6 +78,7 @@ export async function buildBrowser(browser: Browser, debug: boolean): Promise<st
     legalComments: 'none',
     logLevel: 'warning',
   });
+  writeFileSync(join(out, 'content.css'), contentCss(browser));
   writeFileSync(join(out, 'manifest.json'), `${JSON.stringify(manifestFor(browser), null, 2)}\n`);
   return out;
 }

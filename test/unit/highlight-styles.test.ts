@@ -1,14 +1,22 @@
-/** The highlight styles are the same in the document (content.css) and in shadow roots. */
+/** The highlight styles of the document (content.css, per browser) and of shadow roots. */
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { HIGHLIGHT_CSS } from '../../src/content/highlight-css';
+import { HIGHLIGHT_CSS, contentCss } from '../../src/content/highlight-css';
 
-const ROOT = resolve(import.meta.dirname, '../..');
+const highlightLines = (css: string): string[] => css.split('\n').filter((line) => line.includes('::highlight('));
 
 describe('highlight styles', () => {
-  it('are the same in content.css and in the sheet adopted by shadow roots', () => {
-    const css = readFileSync(join(ROOT, 'extension/content.css'), 'utf8');
-    for (const rule of HIGHLIGHT_CSS.trim().split('\n')) expect(css).toContain(rule);
+  it('give each style the same declarations in both browsers and in shadow roots', () => {
+    const shadow = highlightLines(HIGHLIGHT_CSS);
+    expect(shadow.length).toBe(4);
+    expect(highlightLines(contentCss('firefox'))).toEqual(shadow);
+    expect(highlightLines(contentCss('chrome'))).toEqual(shadow.map((line) => `:root${line}`));
+  });
+
+  it('scope no Chromium rule to every element, which would cost style work on every page', () => {
+    for (const line of highlightLines(contentCss('chrome'))) expect(line).toMatch(/^:root::highlight\(/);
+  });
+
+  it('keep the fallback <mark> styles in both browsers', () => {
+    for (const browser of ['chrome', 'firefox'] as const) expect(contentCss(browser)).toMatch(/^mark\.listed-party-mark \{/m);
   });
 });

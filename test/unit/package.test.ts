@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { zip } from '../../scripts/lib/zip';
 import { crc32 } from '../../scripts/lib/crc32';
 import { manifestFor } from '../../scripts/build';
+import { contentCss } from '../../src/content/highlight-css';
 import { PACKAGE_NAME, extensionIdFromKey, findChromium, updateManifest, writePackages } from '../../scripts/package';
 
 /** Names and contents of a zip, read by Python's zipfile (an independent reader), CRCs checked. */
@@ -67,6 +68,7 @@ describe('packages', () => {
     for (const browser of ['chrome', 'firefox'] as const) {
       cpSync('extension', dirs[browser], { recursive: true, filter: (src) => !src.startsWith(join('extension', 'data')) });
       writeFileSync(join(dirs[browser], 'manifest.json'), JSON.stringify(manifestFor(browser)));
+      writeFileSync(join(dirs[browser], 'content.css'), contentCss(browser));
       for (const script of SCRIPTS) writeFileSync(join(dirs[browser], script), '"use strict";\n');
     }
     writeFileSync(keyFile, generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs8', format: 'pem' }));
