@@ -12,7 +12,7 @@ import { NAME_STOP_WORDS } from './legal-forms';
 import * as normalize from './normalize';
 import { compileData, entryIdsCheck, type CompiledData } from './compile';
 import { WordTable } from './word-table';
-import { ALL_CAPS, CAPITALISED, Run, allLowerCase, followsApostrophe, restartPoint, wordCase } from './text-run';
+import { ALL_CAPS, CAPITALISED, Run, allLowerCase, followsApostrophe, restartPoint, withAmpersandBefore, wordCase } from './text-run';
 import { Prefilter } from './prefilter';
 import { hasPassingTerm, mentionOf, type TermTables } from './name-reading';
 
@@ -116,7 +116,7 @@ class TrieMatcher implements Matcher {
     for (let from = 0; from <= text.length; ) {
       const at = filter.nextCandidate(from);
       if (at < 0) break;
-      from = this.readFrom(text, filter.nameStart >= 0 ? filter.nameStart : restartPoint(text, at, from), at, out);
+      from = this.readFrom(text, filter.nameStart >= 0 ? withAmpersandBefore(text, filter.nameStart, from) : restartPoint(text, at, from), at, out);
     }
     return out.length === 0 ? out : withDefinedAbbreviations(text, out);
   }

@@ -75,9 +75,50 @@ export interface TrieView {
   termFlags: ArrayLike<number>;
 }
 
+/**
+ * The trie as the scan reads it. The scan takes "&" for a plain break (it is a word of hundreds
+ * of names, "AT&T", and of the "&" form the trie adds for every name with "and"), so its keys are
+ * made as if no name had "&": an edge whose word is "&" stands for the edges after it, and a name
+ * ending in "&" ends where the "&" starts. The full matcher still reads every "&".
+ */
+class ScanView {
+  private readonly ampersand: number;
+
+  constructor(private readonly trie: TrieView) {
+    this.ampersand = trie.vocab.indexOf('&');
+  }
+
+  /** Calls `visit` with each edge out of `node` as the scan sees it: its word id and child. */
+  eachEdge(node: number, visit: (token: number, child: number) => void): void {
+    const { edgeStart, edgeToken, edgeChild } = this.trie;
+    for (let e = edgeStart[node] as number; e < (edgeStart[node + 1] as number); e++) {
+      const token = edgeToken[e] as number;
+      if (token === this.ampersand) this.eachEdge(edgeChild[e] as number, visit);
+      else visit(token, edgeChild[e] as number);
+    }
+  }
+
+  /** Whether names end at `node` as the scan sees it (ENDS), and one of them needs no capitals (LOWER_CASE_OK). */
+  ending(node: number): number {
+    const { edgeStart, edgeToken, edgeChild, termStart, termFlags } = this.trie;
+    let out = 0;
+    for (let t = termStart[node] as number; t < (termStart[node + 1] as number); t++) {
+      out |= ENDS | (((termFlags[t] as number) & FLAG_CAPS) === 0 ? LOWER_CASE_OK : 0);
+    }
+    // Edges are sorted by word id, and "&" comes early in the vocabulary: a look at the first few.
+    for (let e = edgeStart[node] as number; e < (edgeStart[node + 1] as number) && (edgeToken[e] as number) <= this.ampersand; e++) {
+      if (edgeToken[e] === this.ampersand) out |= this.ending(edgeChild[e] as number);
+    }
+    return out;
+  }
+}
+const ENDS = 1;
+const LOWER_CASE_OK = 2;
+
 /** The keys of words and word pairs where a name may start, as a bit set of 2 ** (32 - shift) bits. */
 export function keyBits(trie: TrieView): { bits: Int32Array; shift: number; quick: Int32Array; quickShift: number } {
-  const { vocab, edgeStart, edgeToken, edgeChild, termStart, termFlags } = trie;
+  const { vocab } = trie;
+  const view = new ScanView(trie);
   const hashes = vocab.map(scanHash);
   const possessive = scanHash('s');
   // Two passes over the root's edges: count the keys to size the bit set, then set them.
@@ -87,27 +128,22 @@ export function keyBits(trie: TrieView): { bits: Int32Array; shift: number; quic
     pair: (before: number, word: number, edge: boolean) => void,
     next: (first: number, second: number, ends: boolean, third: readonly number[]) => void,
   ): void => {
-    for (let e = edgeStart[0] as number; e < (edgeStart[1] as number); e++) {
-      const word = hashes[edgeToken[e] as number] as number;
-      const node = edgeChild[e] as number;
-      if ((termStart[node + 1] as number) > (termStart[node] as number)) {
-        // Whole names that may be found written in lower case (see Prefilter.passes).
-        let lowerCaseOk = NAME_STOP_WORDS.has(vocab[edgeToken[e] as number] as string);
-        for (let t = termStart[node] as number; t < (termStart[node + 1] as number); t++) lowerCaseOk ||= ((termFlags[t] as number) & FLAG_CAPS) === 0;
-        one(word, lowerCaseOk);
-      }
-      const first = edgeStart[node] as number;
-      const last = edgeStart[node + 1] as number;
-      for (let f = first; f < last; f++) {
-        const second = hashes[edgeToken[f] as number] as number;
-        const node2 = edgeChild[f] as number;
+    view.eachEdge(0, (token, node) => {
+      const word = hashes[token] as number;
+      const ending = view.ending(node);
+      // Whole names, and whether they may be found written in lower case (see Prefilter.passes).
+      if ((ending & ENDS) !== 0) one(word, NAME_STOP_WORDS.has(vocab[token] as string) || (ending & LOWER_CASE_OK) !== 0);
+      let hasSecond = false;
+      view.eachEdge(node, (secondToken, node2) => {
+        hasSecond = true;
+        const second = hashes[secondToken] as number;
         pair(word, second, true);
         const thirds: number[] = [];
-        for (let g = edgeStart[node2] as number; g < (edgeStart[node2 + 1] as number); g++) thirds.push(hashes[edgeToken[g] as number] as number);
-        next(word, second, (termStart[node2 + 1] as number) > (termStart[node2] as number), thirds);
-      }
-      if (last > first) pair(word, possessive, false);
-    }
+        view.eachEdge(node2, (thirdToken) => thirds.push(hashes[thirdToken] as number));
+        next(word, second, (view.ending(node2) & ENDS) !== 0, thirds);
+      });
+      if (hasSecond) pair(word, possessive, false);
+    });
   };
   eachKey(
     () => keys++,

@@ -14,7 +14,9 @@
  *
  * The test may let through words it need not (hash collisions), never the reverse. What the
  * scan does not model, it hands over to the full matcher at once (special characters): ignorable
- * characters inside words, and ideographs or "&" that are words of some name. A possessive
+ * characters inside words, and ideographs that are words of some name. "&" is a word of hundreds
+ * of names but a plain break here: the keys are made as if names had none (prefilter-keys.ts), and
+ * the full matcher starts early enough to read it (restartPoint). A possessive
  * "'s" is a word here but not in the full matcher ("Huawei's Technologies"), so a root word with
  * children followed by "s" passes too.
  */
@@ -40,6 +42,7 @@ const QUICK = HITS + BLOCK + 1;
 /** Bits of the character codes: the sign bit, so `v >>> 31` is 1 at a break; a word's code is below both. */
 const BREAK_BIT = 1 << 31;
 const SPECIAL_BIT = 1 << 30;
+const AMPERSAND = 0x26;
 
 let tables: { code: Int32Array; singles: Uint16Array } | undefined;
 /** Tables that do not depend on the list, built once. */
@@ -109,7 +112,8 @@ export class Prefilter {
     this.mem.set(quick, QUICK);
     const listed = new Uint8Array(0x10000); // one-character words of the list
     for (const w of trie.vocab) if (w.length === 1) listed[w.charCodeAt(0)] = 1;
-    for (const c of shared.singles) if (listed[FOLDED[c] as number] === 1) this.mem[c] = BREAK_BIT | SPECIAL_BIT;
+    // "&" stays a plain break: the keys treat it as one (prefilter-keys.ts).
+    for (const c of shared.singles) if (listed[FOLDED[c] as number] === 1 && FOLDED[c] !== AMPERSAND) this.mem[c] = BREAK_BIT | SPECIAL_BIT;
   }
 
   /** Starts on a new text. */

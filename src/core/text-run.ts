@@ -7,7 +7,7 @@
 import * as normalize from './normalize';
 
 // Module-local copies (see matcher.ts).
-const { APOSTROPHE, CHAR_CLASS, FOLDED, IGNORABLE, LETTER_CASE, SINGLE, WORD } = normalize;
+const { APOSTROPHE, CHAR_CLASS, FOLDED, IGNORABLE, LETTER_CASE, SEPARATOR, SINGLE, WORD } = normalize;
 
 const AMPERSAND = 0x26;
 
@@ -83,7 +83,7 @@ export function allLowerCase(text: string, start: number, end: number): boolean 
  * that ends at (or holds) `at`, so that a name beginning one word earlier is read whole; never
  * before `floor`, where the full matcher last stopped with nothing pending. An ideograph between
  * the two words ends the search: it is no listed word (the scan would have stopped at it), so no
- * name spans it.
+ * name spans it. An "&" is no such end: the scan reads it as a break (prefilter-keys.ts).
  */
 export function restartPoint(text: string, at: number, floor: number): number {
   let i = at;
@@ -91,15 +91,32 @@ export function restartPoint(text: string, at: number, floor: number): number {
   while (i > floor) {
     const cls = CHAR_CLASS[text.charCodeAt(i - 1)] as number;
     if (isInWord(cls)) break;
-    if (cls === SINGLE) return i;
+    if (cls === SINGLE && FOLDED[text.charCodeAt(i - 1)] !== AMPERSAND) return i;
     i--;
   }
   while (i > floor && isInWord(CHAR_CLASS[text.charCodeAt(i - 1)] as number)) i--;
-  return i;
+  return withAmpersandBefore(text, i, floor);
+}
+
+/**
+ * Where the full matcher starts for a name the scan found beginning at the word at `start`: at
+ * an "&" right before it (breaks between), if any, else at `start`. The scan does not see an "&",
+ * and a name may begin with one (the trie holds "AG & Carlon" as "& carlon…", "AG" being a legal
+ * form); never before `floor`.
+ */
+export function withAmpersandBefore(text: string, start: number, floor: number): number {
+  let i = start;
+  while (i > floor && isBreak(CHAR_CLASS[text.charCodeAt(i - 1)] as number)) i--;
+  return i > floor && FOLDED[text.charCodeAt(i - 1)] === AMPERSAND && CHAR_CLASS[text.charCodeAt(i - 1)] === SINGLE ? i - 1 : start;
 }
 
 function isInWord(cls: number): boolean {
   return cls === WORD || cls === IGNORABLE;
+}
+
+/** Punctuation, spaces, apostrophes: what stands between two words and is neither. */
+function isBreak(cls: number): boolean {
+  return cls === SEPARATOR || cls === APOSTROPHE;
 }
 
 /**

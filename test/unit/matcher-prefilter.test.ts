@@ -19,6 +19,11 @@ const extra: Entry[] = [
   { id: 'EL-zh', list: 'EL', listName: 'Entity List', type: 'entity', name: '中国电子科技集团公司' },
   { id: 'EL-ru', list: 'EL', listName: 'Entity List', type: 'entity', name: 'Ёлка Электроника' },
   { id: 'EL-qs', list: 'EL', listName: 'Entity List', type: 'entity', name: 'Qortex S Trading' }, // "s" as a word of a name
+  // "&" first once the legal form "AG" is taken off, inside, and last: the scan reads "&" as a break.
+  { id: 'EL-agc', list: 'EL', listName: 'Entity List', type: 'entity', name: 'AG & CARLON, S.A. DE C.V.' },
+  { id: 'EL-agv', list: 'EL', listName: 'Entity List', type: 'entity', name: 'AG & Vortexa' },
+  { id: 'EL-abg', list: 'EL', listName: 'Entity List', type: 'entity', name: 'Alpha Beta & Gamma Works' },
+  { id: 'EL-bo', list: 'EL', listName: 'Entity List', type: 'entity', name: 'Beta Omega &' },
 ];
 const entries = [...bundle.entries, ...extra];
 const matcher = compileMatcher(entries);
@@ -52,6 +57,22 @@ describe('the fast scan finds what the full loop finds', () => {
     const mentions = expectSameAsReference(text);
     expect(spans(text, mentions)[0]).toBe("Computer's Security Initiative Consultancy");
     expect(mentions.length).toBeGreaterThan(3);
+  });
+  it('names with "&" at their start, inside and at their end, which the scan reads as a break', () => {
+    // Words in no name between the mentions, so the full matcher hands back before each one.
+    const text = 'AG & CARLON, S.A. DE C.V. said; ag&Carlon S.A. de C.V. said (& Carlon, S.A. de C.V.) said AG & Vortexa said & Vortexa said Alpha Beta & Gamma Works said Alpha Beta＆Gamma Works said Alpha Beta and Gamma Works; said Beta Omega & Co; said Beta Omega &';
+    expect(spans(text, expectSameAsReference(text))).toEqual([
+      'AG & CARLON, S.A. DE C.V',
+      'ag&Carlon S.A. de C.V',
+      '& Carlon, S.A. de C.V',
+      'AG & Vortexa',
+      '& Vortexa',
+      'Alpha Beta & Gamma Works',
+      'Alpha Beta＆Gamma Works',
+      'Alpha Beta and Gamma Works',
+      'Beta Omega &',
+      'Beta Omega &',
+    ]);
   });
   it('a possessive "\'s" the scan steps over only when no name goes on after it', () => {
     const texts = [
