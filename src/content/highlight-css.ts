@@ -18,7 +18,7 @@ mark.listed-party-mark.listed-party-mark-flash { background-color: #ffd400; colo
 `;
 
 /** The ::highlight() rules, each on its own line, for elements matching `scope` (every element when empty). */
-export function highlightRules(scope: string): string {
+function highlightRules(scope: string): string {
   return HIGHLIGHT_RULES.map(([name, declarations]) => `${scope}::highlight(${name}) { ${declarations} }\n`).join('');
 }
 

@@ -21,6 +21,8 @@ export const WORD = 1;
 export const IGNORABLE = 2;
 export const APOSTROPHE = 3;
 export const SINGLE = 4;
+/** What "&" and "＆" fold to: a word of names (SINGLE) that the fast scan reads as a break. */
+export const AMPERSAND = 0x26;
 
 /** Class of each UTF-16 code unit. */
 export const CHAR_CLASS = new Uint8Array(0x10000);
@@ -53,9 +55,9 @@ function buildTables(): void {
       continue;
     }
     const ch = String.fromCharCode(c);
-    if (c === 0x26 || c === 0xff06) {
+    if (c === AMPERSAND || c === 0xff06) {
       CHAR_CLASS[c] = SINGLE; // "&", "＆"
-      FOLDED[c] = 0x26;
+      FOLDED[c] = AMPERSAND;
     } else if (c === 0x27 || c === 0x2019 || c === 0x2bc) CHAR_CLASS[c] = APOSTROPHE;
     else if (isIgnorable(c, ch)) CHAR_CLASS[c] = IGNORABLE;
     else if (c < 0x3000 && wordChar.test(ch)) {

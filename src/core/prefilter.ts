@@ -23,6 +23,7 @@
 import * as normalize from './normalize';
 import * as keys from './prefilter-keys';
 import type { TrieView } from './prefilter-keys';
+import { isAmpersand } from './text-run';
 
 // Module-local copies, read in the scan's loops: an imported binding may be read through an
 // accessor in some module formats (tsx), which costs more than the rest of the loop.
@@ -42,7 +43,6 @@ const QUICK = HITS + BLOCK + 1;
 /** Bits of the character codes: the sign bit, so `v >>> 31` is 1 at a break; a word's code is below both. */
 const BREAK_BIT = 1 << 31;
 const SPECIAL_BIT = 1 << 30;
-const AMPERSAND = 0x26;
 
 let tables: { code: Int32Array; singles: Uint16Array } | undefined;
 /** Tables that do not depend on the list, built once. */
@@ -113,7 +113,7 @@ export class Prefilter {
     const listed = new Uint8Array(0x10000); // one-character words of the list
     for (const w of trie.vocab) if (w.length === 1) listed[w.charCodeAt(0)] = 1;
     // "&" stays a plain break: the keys treat it as one (prefilter-keys.ts).
-    for (const c of shared.singles) if (listed[FOLDED[c] as number] === 1 && FOLDED[c] !== AMPERSAND) this.mem[c] = BREAK_BIT | SPECIAL_BIT;
+    for (const c of shared.singles) if (listed[FOLDED[c] as number] === 1 && !isAmpersand(c)) this.mem[c] = BREAK_BIT | SPECIAL_BIT;
   }
 
   /** Starts on a new text. */

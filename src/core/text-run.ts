@@ -7,9 +7,7 @@
 import * as normalize from './normalize';
 
 // Module-local copies (see matcher.ts).
-const { APOSTROPHE, CHAR_CLASS, FOLDED, IGNORABLE, LETTER_CASE, SEPARATOR, SINGLE, WORD } = normalize;
-
-const AMPERSAND = 0x26;
+const { AMPERSAND, APOSTROPHE, CHAR_CLASS, FOLDED, IGNORABLE, LETTER_CASE, SEPARATOR, SINGLE, WORD } = normalize;
 
 /** The current run of consecutive listed words: vocabulary ids, spans and capitalisation. */
 export class Run {
@@ -73,7 +71,7 @@ export function allLowerCase(text: string, start: number, end: number): boolean 
   for (let i = start; i < end; i++) {
     const c = text.charCodeAt(i);
     const cls = CHAR_CLASS[c];
-    if ((cls === WORD || (cls === SINGLE && FOLDED[c] !== AMPERSAND)) && LETTER_CASE[c] !== 2) return false;
+    if ((cls === WORD || (cls === SINGLE && !isAmpersand(c))) && LETTER_CASE[c] !== 2) return false;
   }
   return true;
 }
@@ -91,7 +89,7 @@ export function restartPoint(text: string, at: number, floor: number): number {
   while (i > floor) {
     const cls = CHAR_CLASS[text.charCodeAt(i - 1)] as number;
     if (isInWord(cls)) break;
-    if (cls === SINGLE && FOLDED[text.charCodeAt(i - 1)] !== AMPERSAND) return i;
+    if (cls === SINGLE && !isAmpersand(text.charCodeAt(i - 1))) return i;
     i--;
   }
   while (i > floor && isInWord(CHAR_CLASS[text.charCodeAt(i - 1)] as number)) i--;
@@ -107,7 +105,12 @@ export function restartPoint(text: string, at: number, floor: number): number {
 export function withAmpersandBefore(text: string, start: number, floor: number): number {
   let i = start;
   while (i > floor && isBreak(CHAR_CLASS[text.charCodeAt(i - 1)] as number)) i--;
-  return i > floor && FOLDED[text.charCodeAt(i - 1)] === AMPERSAND && CHAR_CLASS[text.charCodeAt(i - 1)] === SINGLE ? i - 1 : start;
+  return i > floor && isAmpersand(text.charCodeAt(i - 1)) ? i - 1 : start;
+}
+
+/** "&" or "＆" (only they fold to it). */
+export function isAmpersand(c: number): boolean {
+  return FOLDED[c] === AMPERSAND;
 }
 
 function isInWord(cls: number): boolean {
