@@ -8,7 +8,7 @@
  * The manifest is `manifest.json` plus a small per-browser overlay (`manifest.<browser>.json`);
  * the version comes from package.json.
  */
-import { build } from 'esbuild';
+import { build, type BuildOptions } from 'esbuild';
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -49,6 +49,21 @@ export function manifestFor(browser: Browser): Json {
   return manifest;
 }
 
+/** How each script is bundled; the bench bundles the matcher the same way (scripts/lib/shipped-matcher.ts). */
+export function bundleOptions(browser: Browser, debug: boolean): BuildOptions {
+  return {
+    bundle: true,
+    format: 'iife',
+    target: browser === 'chrome' ? ['chrome120'] : ['firefox140'],
+    minify: !debug,
+    sourcemap: debug ? 'linked' : false,
+    jsx: 'automatic',
+    jsxImportSource: 'preact',
+    legalComments: 'none',
+    logLevel: 'warning',
+  };
+}
+
 export async function buildBrowser(browser: Browser, debug: boolean): Promise<string> {
   const out = join('dist', browser);
   rmSync(out, { recursive: true, force: true });
@@ -65,18 +80,10 @@ export async function buildBrowser(browser: Browser, debug: boolean): Promise<st
   const embeddedDataDate = (JSON.parse(bundleText.toString('utf8')) as { dataDate?: unknown }).dataDate;
   if (typeof embeddedDataDate !== 'string') throw new Error('extension/data/bundle.json has no dataDate');
   await build({
+    ...bundleOptions(browser, debug),
     entryPoints: ENTRY_POINTS,
     outdir: out,
-    bundle: true,
-    format: 'iife',
-    target: browser === 'chrome' ? ['chrome120'] : ['firefox140'],
-    minify: !debug,
-    sourcemap: debug ? 'linked' : false,
-    jsx: 'automatic',
-    jsxImportSource: 'preact',
     define: { __BROWSER__: JSON.stringify(browser), __EMBEDDED_DATA_DATE__: JSON.stringify(embeddedDataDate) },
-    legalComments: 'none',
-    logLevel: 'warning',
   });
   writeFileSync(join(out, 'content.css'), contentCss(browser));
   writeFileSync(join(out, 'manifest.json'), `${JSON.stringify(manifestFor(browser), null, 2)}\n`);
