@@ -14,6 +14,7 @@ import { compileData, entryIdsCheck, type CompiledData } from './compile';
 import { WordTable } from './word-table';
 import { ALL_CAPS, CAPITALISED, Run, allLowerCase, followsApostrophe, restartPoint, withAmpersandBefore, wordCase } from './text-run';
 import { Prefilter } from './prefilter';
+import { APOSTROPHE, HASH_SEED, IGNORABLE, SINGLE, S_CHAR, WORD } from './scan-constants';
 import { hasPassingTerm, mentionOf, type TermTables } from './name-reading';
 
 export { CONTEXT, STRONG, type CompiledData } from './compile';
@@ -32,12 +33,10 @@ export interface Matcher {
   serialize(): CompiledData;
 }
 
-const S_CHAR = 115; // "s", the possessive ending
-
 // Module-local copies: an imported binding may be read through an accessor in some module
-// formats (tsx, CommonJS interop), which costs more than the rest of the loop.
-const { CHAR_CLASS, FOLDED, LETTER_CASE, HASH_SEED, hashStep } = normalize;
-const { WORD, IGNORABLE, APOSTROPHE, SINGLE } = normalize;
+// formats (tsx, CommonJS interop), which costs more than the rest of the loop. (Numbers come
+// from scan-constants.ts, which the bundler writes into the code.)
+const { CHAR_CLASS, FOLDED, LETTER_CASE, hashStep } = normalize;
 
 class TrieMatcher implements Matcher {
   private readonly words: WordTable;

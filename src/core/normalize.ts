@@ -15,14 +15,10 @@
  *   is "Saito Tech"), and astral characters (surrogates; no listed name uses them).
  */
 import { TRADITIONAL_TO_SIMPLIFIED } from './han-variants';
+import { AMPERSAND, APOSTROPHE, HASH_MUL, HASH_SEED, IGNORABLE, SINGLE, WORD } from './scan-constants';
 
-export const SEPARATOR = 0;
-export const WORD = 1;
-export const IGNORABLE = 2;
-export const APOSTROPHE = 3;
-export const SINGLE = 4;
-/** What "&" and "＆" fold to: a word of names (SINGLE) that the fast scan reads as a break. */
-export const AMPERSAND = 0x26;
+// The classes are numbers of scan-constants.ts (where the bundler can write them into the scan's loops).
+export { AMPERSAND, APOSTROPHE, HASH_SEED, IGNORABLE, SEPARATOR, SINGLE, WORD } from './scan-constants';
 
 /** Class of each UTF-16 code unit. */
 export const CHAR_CLASS = new Uint8Array(0x10000);
@@ -83,9 +79,8 @@ function buildTables(): void {
 buildTables();
 
 /** 32-bit FNV-1a over folded code units: the scanner's word key (verified on every hit). */
-export const HASH_SEED = 0x811c9dc5 | 0;
 export function hashStep(h: number, folded: number): number {
-  return Math.imul(h ^ folded, 0x01000193);
+  return Math.imul(h ^ folded, HASH_MUL);
 }
 export function hashWord(word: string): number {
   let h = HASH_SEED;

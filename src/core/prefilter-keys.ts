@@ -6,13 +6,11 @@
 import { NAME_STOP_WORDS } from './legal-forms';
 import * as normalize from './normalize';
 import { FLAG_CAPS } from './trie';
+import { HASH_MUL, MIX_ONE, MIX_PAIR } from './scan-constants';
 
 // A module-local copy (see matcher.ts).
 const { LETTER_CASE } = normalize;
 
-export const HASH_MUL = 0x01000193;
-export const MIX_ONE = 0x9e3779b1 | 0;
-export const MIX_PAIR = 0x85ebca6b | 0;
 export const MIX_FREE = 0xc2b2ae35 | 0;
 // The second hash of each key (a Bloom filter with two hashes, the second tested only after the first).
 export const MIX_ONE_2 = 0x27d4eb2f | 0;

@@ -25,24 +25,13 @@ import * as keys from './prefilter-keys';
 import type { TrieView } from './prefilter-keys';
 import { isAmpersand } from './text-run';
 
-// Module-local copies, read in the scan's loops: an imported binding may be read through an
-// accessor in some module formats (tsx), which costs more than the rest of the loop.
-const { CHAR_CLASS, FOLDED, IGNORABLE, SINGLE, WORD } = normalize;
-const { HASH_MUL, MIX_ONE, MIX_PAIR, NONE, WHOLE_NAME, keyBits, secondLook } = keys;
+import { BLOCK, BREAK_BIT, HASH_MUL, HITS, IGNORABLE, MIX_ONE, MIX_PAIR, QUICK, SINGLE, SPECIAL_BIT, WORD, WORDS } from './scan-constants';
 
-/** Characters read per batch of the scan. */
-const BLOCK = 512;
-/**
- * Where each table of the scan sits in Prefilter.mem: the character codes, then the batch's words
- * (for each word w that ends in it, its hash at WORDS + 2w and the index of the break after it at
- * WORDS + 2w + 1), the words that pass the quick test (HITS), and the quick test's set (QUICK).
- */
-const WORDS = 0x10000;
-const HITS = WORDS + 2 * (BLOCK + 1);
-const QUICK = HITS + BLOCK + 1;
-/** Bits of the character codes: the sign bit, so `v >>> 31` is 1 at a break; a word's code is below both. */
-const BREAK_BIT = 1 << 31;
-const SPECIAL_BIT = 1 << 30;
+// Module-local copies, read in the scan's loops: an imported binding may be read through an
+// accessor in some module formats (tsx), which costs more than the rest of the loop. (Numbers
+// come from scan-constants.ts, which the bundler writes into the code.)
+const { CHAR_CLASS, FOLDED } = normalize;
+const { NONE, WHOLE_NAME, keyBits, secondLook } = keys;
 
 let tables: { code: Int32Array; singles: Uint16Array } | undefined;
 /** Tables that do not depend on the list, built once. */

@@ -5,9 +5,10 @@
  * fast scan (prefilter.ts) stops.
  */
 import * as normalize from './normalize';
+import { AMPERSAND, APOSTROPHE, IGNORABLE, SEPARATOR, SINGLE, WORD } from './scan-constants';
 
 // Module-local copies (see matcher.ts).
-const { AMPERSAND, APOSTROPHE, CHAR_CLASS, FOLDED, IGNORABLE, LETTER_CASE, SEPARATOR, SINGLE, WORD } = normalize;
+const { CHAR_CLASS, FOLDED, LETTER_CASE } = normalize;
 
 /** The current run of consecutive listed words: vocabulary ids, spans and capitalisation. */
 export class Run {

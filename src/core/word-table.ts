@@ -5,9 +5,10 @@
  * so two words that share a hash can never be taken for each other.
  */
 import * as normalize from './normalize';
+import { IGNORABLE } from './scan-constants';
 
 // Module-local copies, read in the scanner's inner loop (see matcher.ts).
-const { CHAR_CLASS, FOLDED, IGNORABLE, hashWord } = normalize;
+const { CHAR_CLASS, FOLDED, hashWord } = normalize;
 
 export class WordTable {
   private readonly mask: number;
