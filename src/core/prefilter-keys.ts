@@ -6,10 +6,10 @@
 import { NAME_STOP_WORDS } from './legal-forms';
 import * as normalize from './normalize';
 import { FLAG_CAPS } from './trie';
-import { HASH_MUL, MIX_ONE, MIX_PAIR } from './scan-constants';
+import { HASH_MUL, MIX_ONE, MIX_PAIR, WORD } from './scan-constants';
 
-// A module-local copy (see matcher.ts).
-const { LETTER_CASE } = normalize;
+// Module-local copies (see matcher.ts).
+const { CHAR_CLASS, LETTER_CASE } = normalize;
 
 export const MIX_FREE = 0xc2b2ae35 | 0;
 // The second hash of each key (a Bloom filter with two hashes, the second tested only after the first).
@@ -204,17 +204,6 @@ export const WHOLE_NAME = 2;
 /** The scan's hash of the word "s": after an apostrophe, a possessive ending the full matcher skips. */
 const S_HASH = scanHash('s');
 
-/** A word of the text as the second look sees it: its hash, the hashes around it, and where it is. */
-export interface LookedAt {
-  word: number;
-  before: number;
-  /** The next word's hash, when the scan has read it (hasAfter). */
-  after: number;
-  hasAfter: boolean;
-  start: number;
-  end: number;
-}
-
 /**
  * Second look at a word that passed the quick test, with the second hash of each key (so a
  * collision of the first rarely costs a call to the full matcher): a first edge of the trie
@@ -222,16 +211,21 @@ export interface LookedAt {
  * word in lower case ("new", "world": about a quarter of all stops on real pages), the rule
  * matchRun applies. PAIR: a name may start at the word before; WHOLE_NAME: only at this word
  * (the pair test says no name spans the two).
+ *
+ * The word is known by its hash (`word`), the hashes of the words around it (`after` when the
+ * scan has read it: `hasAfter`), and the index of the break after it (`end`). Arguments one by
+ * one, not an object: this runs for about 3% of a page's words, and an object per call was
+ * garbage the scan made for nothing.
  */
-export function secondLook(set: KeySet, text: string, at: LookedAt): number {
+export function secondLook(set: KeySet, text: string, word: number, before: number, after: number, hasAfter: boolean, end: number): number {
   const { bits, shift } = set;
-  const { word, before, start, end } = at;
-  if (hasBit(bits, pairKey(before, word, shift)) && hasBit(bits, pairKey2(before, word, shift)) && !lonePossessive(set, at) && !deadEndPair(set, at)) return PAIR;
+  if (hasBit(bits, pairKey(before, word, shift)) && hasBit(bits, pairKey2(before, word, shift)) && !lonePossessive(set, word, before, after, hasAfter) && !deadEndPair(set, word, before, after, hasAfter)) return PAIR;
   if (!hasBit(bits, oneKey(word, shift)) || !hasBit(bits, oneKey2(word, shift))) return NONE;
   if (hasBit(bits, Math.imul(word, MIX_FREE) >>> shift)) return WHOLE_NAME;
-  if (LETTER_CASE[text.charCodeAt(start)] !== 2) return WHOLE_NAME;
-  for (let i = start + 1; i < end; i++) if (LETTER_CASE[text.charCodeAt(i)] === 1) return WHOLE_NAME;
-  return NONE;
+  // Written in lower case: every letter but the first not a capital, the first a small letter.
+  let i = end - 1;
+  for (; i > 0 && CHAR_CLASS[text.charCodeAt(i - 1)] === WORD; i--) if (LETTER_CASE[text.charCodeAt(i)] === 1) return WHOLE_NAME;
+  return LETTER_CASE[text.charCodeAt(i)] === 2 ? NONE : WHOLE_NAME;
 }
 
 /**
@@ -239,7 +233,7 @@ export function secondLook(set: KeySet, text: string, at: LookedAt): number {
  * goes on from: the full matcher skips the "s", so the word after it (if the scan has read it)
  * must be a first edge from the root, unless "s" itself is one.
  */
-function lonePossessive({ bits, shift }: KeySet, { word, before, after, hasAfter }: LookedAt): boolean {
+function lonePossessive({ bits, shift }: KeySet, word: number, before: number, after: number, hasAfter: boolean): boolean {
   if (word !== S_HASH || !hasAfter) return false;
   if (hasBit(bits, sChildKey(before, shift))) return false;
   return !(hasBit(bits, pairKey(before, after, shift)) && hasBit(bits, pairKey2(before, after, shift)));
@@ -250,7 +244,7 @@ function lonePossessive({ bits, shift }: KeySet, { word, before, after, hasAfter
  * third word of a name beginning so ("the world said"). A possessive "s" on either side is left
  * to lonePossessive and the full matcher.
  */
-function deadEndPair({ bits, shift }: KeySet, { word, before, after, hasAfter }: LookedAt): boolean {
+function deadEndPair({ bits, shift }: KeySet, word: number, before: number, after: number, hasAfter: boolean): boolean {
   if (!hasAfter || word === S_HASH) return false;
   if (hasBit(bits, pairEndKey(before, word, shift))) return false;
   if (after === S_HASH) return false;

@@ -244,11 +244,10 @@ export class Prefilter {
       const word = this.hashOf(j);
       const before = j > 0 ? this.hashOf(j - 1) : this.batchBefore;
       const at = this.endOf(j);
-      const start = this.wordStart(at);
       const hasAfter = j + 1 < last;
-      const reading = secondLook(this.keys, this.text, { word, before, after: hasAfter ? this.hashOf(j + 1) : 0, hasAfter, start, end: at });
+      const reading = secondLook(this.keys, this.text, word, before, hasAfter ? this.hashOf(j + 1) : 0, hasAfter, at);
       if (reading !== NONE) {
-        this.nameStart = reading === WHOLE_NAME ? start : -1;
+        this.nameStart = reading === WHOLE_NAME ? this.wordStart(at) : -1;
         this.next = j + 1;
         this.nextHit = h + 1;
         return at;
