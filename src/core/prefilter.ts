@@ -27,9 +27,8 @@ import { isAmpersand } from './text-run';
 
 import { BLOCK, BREAK_BIT, HASH_MUL, HITS, IGNORABLE, MIX_ONE, MIX_PAIR, QUICK, SINGLE, SPECIAL_BIT, WORD, WORDS } from './scan-constants';
 
-// Module-local copies, read in the scan's loops: an imported binding may be read through an
-// accessor in some module formats (tsx), which costs more than the rest of the loop. (Numbers
-// come from scan-constants.ts, which the bundler writes into the code.)
+// Module-local copies of the tables, read in the scan's loops; numbers come from
+// scan-constants.ts (see matcher.ts).
 const { CHAR_CLASS, FOLDED } = normalize;
 const { NONE, WHOLE_NAME, keyBits, secondLook } = keys;
 
