@@ -6,7 +6,7 @@
 import { NAME_STOP_WORDS } from './legal-forms';
 import * as normalize from './normalize';
 import { FLAG_CAPS } from './trie';
-import { HASH_MUL, MIX_ONE, MIX_PAIR, WORD } from './scan-constants';
+import { HASH_MUL, MIX_ONE, MIX_PAIR, QUICK_SHIFT, QUICK_SIZE, WORD } from './scan-constants';
 
 // Module-local copies (see matcher.ts).
 const { CHAR_CLASS, LETTER_CASE } = normalize;
@@ -52,11 +52,11 @@ export function tripleKey2(first: number, second: number, h: number, shift: numb
 }
 /**
  * The quick test's mark of a key whose mix is `z` (imul by MIX_ONE, as oneKey and pairKey): two
- * bits of the 32-bit word `z >>> quickShift` of the quick set, chosen by z's low ten bits. Two bits
- * in one word cost one load, like one bit, and let far fewer collisions through (second looks per
- * 10.9 M chars of real pages: 49 k, against 93 k with one bit).
+ * bits of the 32-bit word `z >>> QUICK_SHIFT` of the quick set, chosen by z's low ten bits. Two
+ * bits in one word cost one load, like one bit, and let far fewer collisions through (second
+ * looks per 10.9 M chars of real pages: 49 k, against 93 k with one bit).
  */
-function quickMask(z: number): number {
+export function quickMask(z: number): number {
   return (1 << z) | (1 << (z >>> 5));
 }
 export function hasBit(bits: Int32Array, key: number): boolean {
@@ -114,7 +114,7 @@ const ENDS = 1;
 const LOWER_CASE_OK = 2;
 
 /** The keys of words and word pairs where a name may start, as a bit set of 2 ** (32 - shift) bits. */
-export function keyBits(trie: TrieView): { bits: Int32Array; shift: number; quick: Int32Array; quickShift: number } {
+export function keyBits(trie: TrieView): { bits: Int32Array; shift: number; quick: Int32Array } {
   const { vocab } = trie;
   const view = new ScanView(trie);
   const hashes = vocab.map(scanHash);
@@ -156,11 +156,10 @@ export function keyBits(trie: TrieView): { bits: Int32Array; shift: number; quic
   const shift = 32 - log2;
   const bits = new Int32Array(2 ** (log2 - 5));
   // The scan's first test of every word: the first key of each word and pair only, two bits
-  // each in one 32-bit word (quickMask), in half as many bits as the set above.
-  const quickShift = shift + 6;
-  const quick = new Int32Array(2 ** (log2 - 6));
+  // each in one 32-bit word (quickMask): 2 ** 20 bits, half the largest set above, for any list.
+  const quick = new Int32Array(QUICK_SIZE);
   const mark = (z: number): void => {
-    quick[z >>> quickShift] = (quick[z >>> quickShift] as number) | quickMask(z);
+    quick[z >>> QUICK_SHIFT] = (quick[z >>> QUICK_SHIFT] as number) | quickMask(z);
   };
   const set = (key: number): void => {
     bits[key >>> 5] = (bits[key >>> 5] as number) | (1 << (key & 31));
@@ -187,7 +186,7 @@ export function keyBits(trie: TrieView): { bits: Int32Array; shift: number; quic
       }
     },
   );
-  return { bits, shift, quick, quickShift };
+  return { bits, shift, quick };
 }
 
 /** The full set of keys (keyBits): 2 ** (32 - shift) bits. */

@@ -25,12 +25,12 @@ import * as keys from './prefilter-keys';
 import type { TrieView } from './prefilter-keys';
 import { isAmpersand } from './text-run';
 
-import { BLOCK, BREAK_BIT, HASH_MUL, HITS, IGNORABLE, MIX_ONE, MIX_PAIR, QUICK, SINGLE, SPECIAL_BIT, WORD, WORDS } from './scan-constants';
+import { BLOCK, BREAK_BIT, HASH_MUL, HITS, IGNORABLE, MASKS, MEM_SIZE, MIX_ONE, MIX_PAIR, QUICK, QUICK_SHIFT, SINGLE, SPECIAL_BIT, WORD, WORDS } from './scan-constants';
 
 // Module-local copies of the tables, read in the scan's loops; numbers come from
 // scan-constants.ts (see matcher.ts).
 const { CHAR_CLASS, FOLDED } = normalize;
-const { NONE, WHOLE_NAME, keyBits, secondLook } = keys;
+const { NONE, WHOLE_NAME, keyBits, quickMask, secondLook } = keys;
 
 let tables: { code: Int32Array; singles: Uint16Array } | undefined;
 /** Tables that do not depend on the list, built once. */
@@ -64,8 +64,6 @@ export class Prefilter {
    * made the scan's loop about 15% faster than separate ones.
    */
   private readonly mem: Int32Array;
-  /** A key whose mix is z has its two bits (quickMask) in the word QUICK + (z >>> quickShift). */
-  private readonly quickShift: number;
   /** Words in the batch; the first not yet tested. */
   private count = 0;
   private next = 0;
@@ -91,13 +89,13 @@ export class Prefilter {
   private inWord = 0;
 
   constructor(trie: TrieView) {
-    const { bits, shift, quick, quickShift } = keyBits(trie);
+    const { bits, shift, quick } = keyBits(trie);
     this.keys = { bits, shift };
-    this.quickShift = quickShift;
     const shared = sharedTables();
-    this.mem = new Int32Array(QUICK + quick.length);
+    this.mem = new Int32Array(MEM_SIZE);
     this.mem.set(shared.code, 0);
     this.mem.set(quick, QUICK);
+    for (let z = 0; z < 1024; z++) this.mem[MASKS + z] = quickMask(z);
     const listed = new Uint8Array(0x10000); // one-character words of the list
     for (const w of trie.vocab) if (w.length === 1) listed[w.charCodeAt(0)] = 1;
     // "&" stays a plain break: the keys treat it as one (prefilter-keys.ts).
@@ -191,7 +189,7 @@ export class Prefilter {
    * and a branch there cost the scan more than the test itself.
    */
   private flagWords(): void {
-    const { mem, quickShift } = this;
+    const mem = this.mem;
     // Locals: the constants are outside V8's small integers, and read through the module they
     // would be converted from floating point at every use.
     const mixOne = MIX_ONE | 0;
@@ -202,12 +200,14 @@ export class Prefilter {
     let m = HITS;
     for (let j = 0; j < count; j++) {
       const word = mem[WORDS + 2 * j] as number;
-      // The mixes of oneKey and pairKey, and quickMask, written out: this runs once per word of the page.
+      // The mixes of oneKey and pairKey written out, and quickMask read from its table (shifts by
+      // a variable amount all need one register on x86, and spilled the loop's values to memory):
+      // this runs once per word of the page.
       const one = Math.imul(word, mixOne);
       const two = Math.imul(Math.imul(before, mixPair) ^ word, mixOne);
       // Each is 0 when both of its bits are set; (x | -x) >>> 31 is 1 for any other x.
-      const missOne = ~(mem[QUICK + (one >>> quickShift)] as number) & ((1 << one) | (1 << (one >>> 5)));
-      const missTwo = ~(mem[QUICK + (two >>> quickShift)] as number) & ((1 << two) | (1 << (two >>> 5)));
+      const missOne = ~(mem[QUICK + (one >>> QUICK_SHIFT)] as number) & (mem[MASKS + (one & 1023)] as number);
+      const missTwo = ~(mem[QUICK + (two >>> QUICK_SHIFT)] as number) & (mem[MASKS + (two & 1023)] as number);
       mem[m] = j;
       m += (((missOne | -missOne) & (missTwo | -missTwo)) >>> 31) ^ 1;
       before = word;

@@ -29,13 +29,23 @@ export const MIX_PAIR = -2048144789;
 /** Characters the fast scan reads per batch. */
 export const BLOCK = 512;
 /**
+ * The fast scan's quick test: a set of 2 ** 15 32-bit words, the same size for any list (128 kB),
+ * so that the shift below is a constant. A key whose mix is z (imul by MIX_ONE) has two bits in
+ * the word z >>> QUICK_SHIFT, chosen by z's low ten bits: the mask at MASKS + (z & 1023).
+ */
+export const QUICK_SIZE = 1 << 15;
+export const QUICK_SHIFT = 17;
+/**
  * Where each table of the fast scan sits in Prefilter.mem: the character codes, then the batch's
  * words (for each word w that ends in it, its hash at WORDS + 2w and the index of the break after
- * it at WORDS + 2w + 1), the words that pass the quick test (HITS), and the quick test's set (QUICK).
+ * it at WORDS + 2w + 1), the words that pass the quick test (HITS), the quick test's set (QUICK)
+ * and its masks (MASKS).
  */
 export const WORDS = 0x10000;
 export const HITS = WORDS + 2 * (BLOCK + 1);
 export const QUICK = HITS + BLOCK + 1;
+export const MASKS = QUICK + QUICK_SIZE;
+export const MEM_SIZE = MASKS + 1024;
 /** Bits of the fast scan's character codes: the sign bit, so `v >>> 31` is 1 at a break; a word's code is below both. */
 export const BREAK_BIT = 1 << 31;
 export const SPECIAL_BIT = 1 << 30;
