@@ -24,7 +24,6 @@ import * as normalize from './normalize';
 import * as keys from './prefilter-keys';
 import type { TrieView } from './prefilter-keys';
 import { isAmpersand } from './text-run';
-
 import { BLOCK, BREAK_BIT, HASH_MUL, HITS, IGNORABLE, MASKS, MEM_SIZE, MIX_ONE, MIX_PAIR, QUICK, QUICK_SHIFT, SINGLE, SPECIAL_BIT, WORD, WORDS } from './scan-constants';
 
 // Module-local copies of the tables, read in the scan's loops; numbers come from
