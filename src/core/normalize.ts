@@ -17,9 +17,6 @@
 import { TRADITIONAL_TO_SIMPLIFIED } from './han-variants';
 import { AMPERSAND, APOSTROPHE, HASH_MUL, HASH_SEED, IGNORABLE, SINGLE, WORD } from './scan-constants';
 
-// The classes are numbers of scan-constants.ts (where the bundler can write them into the scan's loops).
-export { AMPERSAND, APOSTROPHE, HASH_SEED, IGNORABLE, SEPARATOR, SINGLE, WORD } from './scan-constants';
-
 /** Class of each UTF-16 code unit. */
 export const CHAR_CLASS = new Uint8Array(0x10000);
 /** Folded code unit for WORD and SINGLE characters. */
