@@ -44,6 +44,8 @@ class TrieMatcher implements Matcher {
   private readonly words: WordTable;
   /** Child of the root for each word id (0: none; the root is never a child). */
   private readonly rootChild: Int32Array;
+  /** Whether a trie node has an edge for the word "&", by node. */
+  private readonly ampersandNext: Uint8Array;
   /** Small words that need no capital inside a name ("Institute of Physics"), by word id. */
   private readonly stopWord: Uint8Array;
   private readonly edgeStart: Int32Array;
@@ -83,6 +85,11 @@ class TrieMatcher implements Matcher {
     for (let e = this.edgeStart[0] as number; e < (this.edgeStart[1] as number); e++) {
       this.rootChild[this.edgeToken[e] as number] = this.edgeChild[e] as number;
     }
+    const ampersand = data.vocab.indexOf('&');
+    this.ampersandNext = new Uint8Array(this.edgeStart.length);
+    for (let node = 0; node + 1 < this.edgeStart.length; node++) {
+      for (let e = this.edgeStart[node] as number; e < (this.edgeStart[node + 1] as number); e++) if (this.edgeToken[e] === ampersand) this.ampersandNext[node] = 1;
+    }
     this.stopWord = Uint8Array.from(data.vocab, (w) => (NAME_STOP_WORDS.has(w) ? 1 : 0));
     this.byId = new Map(entries.map((e, i) => [e.id, i] as const));
     this.terms = { termStart: this.termStart, termEntry: this.termEntry, termFlags: this.termFlags, termName: this.termName, names: this.names, entries, readings: new Map() };
@@ -117,7 +124,18 @@ class TrieMatcher implements Matcher {
     for (let from = 0; from <= text.length; ) {
       const at = filter.nextCandidate(from);
       if (at < 0) break;
-      from = this.readFrom(text, filter.nameStart >= 0 ? withAmpersandBefore(text, filter.nameStart, from) : restartPoint(text, at, from), at, out);
+      if (filter.nameStart < 0) {
+        from = this.readFrom(text, restartPoint(text, at, from), at, out);
+        continue;
+      }
+      const start = withAmpersandBefore(text, filter.nameStart, from);
+      // A word no name goes on from to the next word: the name, if any, is the word alone, and the
+      // full loop, which would read on through the next word, is not needed. About half of all
+      // candidates on real pages ("New", "United", "World": short forms of listed names, found as
+      // context mentions). A lone "s" after an apostrophe is no word to the full loop.
+      if (filter.wordAlone && start === filter.nameStart && !followsApostrophe(text, start)) {
+        from = this.readWord(text, start, at, out);
+      } else from = this.readFrom(text, start, at, out);
     }
     return out.length === 0 ? out : withDefinedAbbreviations(text, out);
   }
@@ -192,6 +210,39 @@ class TrieMatcher implements Matcher {
     return n + 1;
   }
 
+  /**
+   * The mention of the word text[start, end) alone, if it is a whole name (only where no name goes
+   * on from it to the next word, and no "&" follows: see find): what readFrom and matchRun would
+   * find there, without reading on.
+   */
+  private readWord(text: string, start: number, end: number, out: Mention[]): number {
+    let h = HASH_SEED;
+    let upper = 0;
+    let lower = 0;
+    for (let i = start; i < end; i++) {
+      const c = text.charCodeAt(i);
+      const letterCase = LETTER_CASE[c] as number;
+      if (letterCase === 1) upper++;
+      else if (letterCase === 2) lower++;
+      h = hashStep(h, FOLDED[c] as number);
+    }
+    const id = this.words.find(text, start, end, h, end - start);
+    if (id < 0) return end + 1;
+    const node = this.rootChild[id] as number;
+    if (node === 0) return end + 1;
+    // The scan takes "&" for a plain break, so the keys cannot rule out a name going on through one.
+    if (this.ampersandNext[node] === 1) return this.readFrom(text, start, end, out);
+    const stop = this.stopWord[id] === 1;
+    const caps = wordCase(LETTER_CASE[text.charCodeAt(start)] !== 2, upper, lower);
+    const capsOk = (caps & CAPITALISED) !== 0 || stop;
+    if (hasPassingTerm(this.terms, node, capsOk)) this.report(text, { start, end, node }, capsOk, (caps & ALL_CAPS) !== 0 || stop, out);
+    return end + 1;
+  }
+
+  private report(text: string, place: { start: number; end: number; node: number }, capsOk: boolean, upperOk: boolean, out: Mention[]): void {
+    out.push(mentionOf(this.terms, text, place, { capsOk, upperOk, cased: !allLowerCase(text, place.start, place.end) }));
+  }
+
   private child(node: number, token: number): number {
     if (node === 0) return this.rootChild[token] as number;
     const last = this.edgeStart[node + 1] as number;
@@ -229,9 +280,7 @@ class TrieMatcher implements Matcher {
         node = this.child(node, ids[j] as number);
       }
       if (bestEnd < 0) continue;
-      const start = run.starts[k] as number;
-      const end = run.ends[bestEnd] as number;
-      out.push(mentionOf(this.terms, text, { start, end, node: bestNode }, { capsOk: bestCapsOk, upperOk: bestUpperOk, cased: !allLowerCase(text, start, end) }));
+      this.report(text, { start: run.starts[k] as number, end: run.ends[bestEnd] as number, node: bestNode }, bestCapsOk, bestUpperOk, out);
       k = bestEnd;
     }
     run.length = 0;

@@ -218,7 +218,7 @@ const S_HASH = scanHash('s');
  */
 export function secondLook(set: KeySet, text: string, word: number, before: number, after: number, hasAfter: boolean, end: number): number {
   const { bits, shift } = set;
-  if (hasBit(bits, pairKey(before, word, shift)) && hasBit(bits, pairKey2(before, word, shift)) && !lonePossessive(set, word, before, after, hasAfter) && !deadEndPair(set, word, before, after, hasAfter)) return PAIR;
+  if (isFirstEdge(set, before, word) && !lonePossessive(set, word, before, after, hasAfter) && !deadEndPair(set, word, before, after, hasAfter)) return PAIR;
   if (!hasBit(bits, oneKey(word, shift)) || !hasBit(bits, oneKey2(word, shift))) return NONE;
   if (hasBit(bits, Math.imul(word, MIX_FREE) >>> shift)) return WHOLE_NAME;
   // Written in lower case: every letter but the first not a capital, the first a small letter.
@@ -232,10 +232,15 @@ export function secondLook(set: KeySet, text: string, word: number, before: numb
  * goes on from: the full matcher skips the "s", so the word after it (if the scan has read it)
  * must be a first edge from the root, unless "s" itself is one.
  */
-function lonePossessive({ bits, shift }: KeySet, word: number, before: number, after: number, hasAfter: boolean): boolean {
+function lonePossessive(set: KeySet, word: number, before: number, after: number, hasAfter: boolean): boolean {
   if (word !== S_HASH || !hasAfter) return false;
-  if (hasBit(bits, sChildKey(before, shift))) return false;
-  return !(hasBit(bits, pairKey(before, after, shift)) && hasBit(bits, pairKey2(before, after, shift)));
+  if (hasBit(set.bits, sChildKey(before, set.shift))) return false;
+  return !isFirstEdge(set, before, after);
+}
+
+/** Whether some name may begin with the two words `first` `second` (both keys of the pair are set). */
+export function isFirstEdge({ bits, shift }: KeySet, first: number, second: number): boolean {
+  return hasBit(bits, pairKey(first, second, shift)) && hasBit(bits, pairKey2(first, second, shift));
 }
 
 /**

@@ -29,7 +29,7 @@ import { BLOCK, BREAK_BIT, HASH_MUL, HITS, IGNORABLE, MASKS, MEM_SIZE, MIX_ONE, 
 // Module-local copies of the tables, read in the scan's loops; numbers come from
 // scan-constants.ts (see matcher.ts).
 const { CHAR_CLASS, FOLDED } = normalize;
-const { NONE, WHOLE_NAME, keyBits, quickMask, secondLook } = keys;
+const { NONE, WHOLE_NAME, isFirstEdge, keyBits, quickMask, secondLook } = keys;
 
 let tables: { code: Int32Array; singles: Uint16Array } | undefined;
 /** Tables that do not depend on the list, built once. */
@@ -81,6 +81,12 @@ export class Prefilter {
    * can be there; -1 when the full matcher must start earlier (restartPoint).
    */
   nameStart = -1;
+  /**
+   * Set with a nameStart: whether the keys show that no name goes on from that word to the word
+   * after it (read by the scan, and separated from it by nothing the scan hands over), so a name
+   * there can only be the word alone.
+   */
+  wordAlone = false;
   private text = '';
   /** Where the scan goes on; the hash of the word being read there (0 between words). */
   private pos = 0;
@@ -246,6 +252,7 @@ export class Prefilter {
       const reading = secondLook(this.keys, this.text, word, before, hasAfter ? this.hashOf(j + 1) : 0, hasAfter, at);
       if (reading !== NONE) {
         this.nameStart = reading === WHOLE_NAME ? this.wordStart(at) : -1;
+        this.wordAlone = reading === WHOLE_NAME && hasAfter && !isFirstEdge(this.keys, word, this.hashOf(j + 1));
         this.next = j + 1;
         this.nextHit = h + 1;
         return at;

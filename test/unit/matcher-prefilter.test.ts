@@ -24,6 +24,10 @@ const extra: Entry[] = [
   { id: 'EL-agv', list: 'EL', listName: 'Entity List', type: 'entity', name: 'AG & Vortexa' },
   { id: 'EL-abg', list: 'EL', listName: 'Entity List', type: 'entity', name: 'Alpha Beta & Gamma Works' },
   { id: 'EL-bo', list: 'EL', listName: 'Entity List', type: 'entity', name: 'Beta Omega &' },
+  // A name alone that another name goes on from through "&" only.
+  { id: 'EL-zx', list: 'EL', listName: 'Entity List', type: 'entity', name: 'Zorvex' },
+  { id: 'EL-zxa', list: 'EL', listName: 'Entity List', type: 'entity', name: 'Zorvex &' },
+  { id: 'EL-st', list: 'EL', listName: 'Entity List', type: 'entity', name: 'S Technologies' }, // "S" alone, in context
 ];
 const entries = [...bundle.entries, ...extra];
 const matcher = compileMatcher(entries);
@@ -73,6 +77,15 @@ describe('the fast scan finds what the full loop finds', () => {
       'Beta Omega &',
       'Beta Omega &',
     ]);
+  });
+  it('a one-word name followed by a word no name goes on to, read without the full loop unless "&" may follow', () => {
+    const text = 'said Zorvex & Kline said; Zorvex Kline said; Zorvex, then Zorvex&Kline said; Zorvex &';
+    expect(spans(text, expectSameAsReference(text))).toEqual(['Zorvex &', 'Zorvex', 'Zorvex', 'Zorvex&', 'Zorvex &']);
+    // A lone "S" after an apostrophe is a possessive ending, not the name "S" (of "S Technologies").
+    const possessive = "APPLE'S KLINE said, IT'S done, S Kline";
+    expect(spans(possessive, expectSameAsReference(possessive))).toEqual(['S']);
+    const other = 'New Horizon Trading said; the New York office, Candiru Kline; candiru kline, CANDIRU said';
+    expect(spans(other, expectSameAsReference(other))).toContain('Candiru');
   });
   it('a possessive "\'s" the scan steps over only when no name goes on after it', () => {
     const texts = [
