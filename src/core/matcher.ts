@@ -211,9 +211,9 @@ class TrieMatcher implements Matcher {
   }
 
   /**
-   * The mention of the word text[start, end) alone, if it is a whole name (only where no name goes
-   * on from it to the next word, and no "&" follows: see find): what readFrom and matchRun would
-   * find there, without reading on.
+   * The mention of the word text[start, end) alone, if it is a whole name, where no name goes on
+   * from it to the next word (see find): what readFrom and matchRun would find there, without
+   * reading on. A word some name goes on from through "&" is left to readFrom.
    */
   private readWord(text: string, start: number, end: number, out: Mention[]): number {
     let h = HASH_SEED;
