@@ -44,7 +44,10 @@ class TrieMatcher implements Matcher {
   private readonly words: WordTable;
   /** Child of the root for each word id (0: none; the root is never a child). */
   private readonly rootChild: Int32Array;
-  /** Whether a trie node has an edge for the word "&", by node. */
+  /**
+   * Whether a trie node has an edge for the word "&", by node. A table, not child(node, "&") in
+   * readWord: that call cost about 2.5 ms per 10.9 M chars (measured).
+   */
   private readonly ampersandNext: Uint8Array;
   /** Small words that need no capital inside a name ("Institute of Physics"), by word id. */
   private readonly stopWord: Uint8Array;
