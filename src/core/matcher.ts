@@ -12,6 +12,7 @@ import { NAME_STOP_WORDS } from './legal-forms';
 import * as normalize from './normalize';
 import { compileData, entryIdsCheck, type CompiledData } from './compile';
 import { WordTable } from './word-table';
+import { WordTrie } from './word-trie';
 import { ALL_CAPS, CAPITALISED, Run, allLowerCase, followsApostrophe, restartPoint, withAmpersandBefore, wordCase } from './text-run';
 import { Prefilter } from './prefilter';
 import { APOSTROPHE, HASH_SEED, IGNORABLE, SINGLE, S_CHAR, WORD } from './scan-constants';
@@ -42,18 +43,9 @@ const { CHAR_CLASS, FOLDED, LETTER_CASE, hashStep } = normalize;
 
 class TrieMatcher implements Matcher {
   private readonly words: WordTable;
-  /** Child of the root for each word id (0: none; the root is never a child). */
-  private readonly rootChild: Int32Array;
-  /**
-   * Whether a trie node has an edge for the word "&", by node. A table, not child(node, "&") in
-   * readWord: that call cost about 2.5 ms per 10.9 M chars (measured).
-   */
-  private readonly ampersandNext: Uint8Array;
+  private readonly trie: WordTrie;
   /** Small words that need no capital inside a name ("Institute of Physics"), by word id. */
   private readonly stopWord: Uint8Array;
-  private readonly edgeStart: Int32Array;
-  private readonly edgeToken: Int32Array;
-  private readonly edgeChild: Int32Array;
   private readonly termStart: Int32Array;
   private readonly termEntry: Int32Array;
   private readonly termFlags: Uint8Array;
@@ -77,26 +69,16 @@ class TrieMatcher implements Matcher {
     this.names = data.names;
     this.entriesCheck = data.entryIdsCheck;
     this.words = new WordTable(data.vocab);
-    this.edgeStart = Int32Array.from(data.edgeStart);
-    this.edgeToken = Int32Array.from(data.edgeToken);
-    this.edgeChild = Int32Array.from(data.edgeChild);
+    this.trie = new WordTrie(data);
     this.termStart = Int32Array.from(data.termStart);
     this.termEntry = Int32Array.from(data.termEntry);
     this.termFlags = Uint8Array.from(data.termFlags);
     this.termName = Int32Array.from(data.termName);
-    this.rootChild = new Int32Array(data.vocab.length);
-    for (let e = this.edgeStart[0] as number; e < (this.edgeStart[1] as number); e++) {
-      this.rootChild[this.edgeToken[e] as number] = this.edgeChild[e] as number;
-    }
-    const ampersand = data.vocab.indexOf('&');
-    this.ampersandNext = new Uint8Array(this.edgeStart.length);
-    for (let node = 0; node + 1 < this.edgeStart.length; node++) {
-      for (let e = this.edgeStart[node] as number; e < (this.edgeStart[node + 1] as number); e++) if (this.edgeToken[e] === ampersand) this.ampersandNext[node] = 1;
-    }
     this.stopWord = Uint8Array.from(data.vocab, (w) => (NAME_STOP_WORDS.has(w) ? 1 : 0));
     this.byId = new Map(entries.map((e, i) => [e.id, i] as const));
     this.terms = { termStart: this.termStart, termEntry: this.termEntry, termFlags: this.termFlags, termName: this.termName, names: this.names, entries, readings: new Map() };
-    this.filter = new Prefilter({ vocab: data.vocab, edgeStart: this.edgeStart, edgeToken: this.edgeToken, edgeChild: this.edgeChild, termStart: this.termStart, termFlags: this.termFlags });
+    const { edgeStart, edgeToken, edgeChild } = this.trie;
+    this.filter = new Prefilter({ vocab: data.vocab, edgeStart, edgeToken, edgeChild, termStart: this.termStart, termFlags: this.termFlags });
   }
 
   get entryCount(): number {
@@ -109,9 +91,10 @@ class TrieMatcher implements Matcher {
   }
 
   serialize(): CompiledData {
+    const { edgeStart, edgeToken, edgeChild } = this.trie;
     return {
       format: 1, entryCount: this.entries.length, entryIdsCheck: this.entriesCheck, vocab: this.vocab, names: this.names,
-      edgeStart: Array.from(this.edgeStart), edgeToken: Array.from(this.edgeToken), edgeChild: Array.from(this.edgeChild),
+      edgeStart: Array.from(edgeStart), edgeToken: Array.from(edgeToken), edgeChild: Array.from(edgeChild),
       termStart: Array.from(this.termStart), termEntry: Array.from(this.termEntry), termFlags: Array.from(this.termFlags),
       termName: Array.from(this.termName),
     };
@@ -231,10 +214,10 @@ class TrieMatcher implements Matcher {
     }
     const id = this.words.find(text, start, end, h, end - start);
     if (id < 0) return end + 1;
-    const node = this.rootChild[id] as number;
+    const node = this.trie.rootChild[id] as number;
     if (node === 0) return end + 1;
     // The scan takes "&" for a plain break, so the keys cannot rule out a name going on through one.
-    if (this.ampersandNext[node] === 1) return this.readFrom(text, start, end, out);
+    if (this.trie.ampersandNext[node] === 1) return this.readFrom(text, start, end, out);
     const stop = this.stopWord[id] === 1;
     const caps = wordCase(LETTER_CASE[text.charCodeAt(start)] !== 2, upper, lower);
     const capsOk = (caps & CAPITALISED) !== 0 || stop;
@@ -246,23 +229,13 @@ class TrieMatcher implements Matcher {
     out.push(mentionOf(this.terms, text, place, { capsOk, upperOk, cased: !allLowerCase(text, place.start, place.end) }));
   }
 
-  private child(node: number, token: number): number {
-    if (node === 0) return this.rootChild[token] as number;
-    const last = this.edgeStart[node + 1] as number;
-    for (let e = this.edgeStart[node] as number; e < last; e++) {
-      const t = this.edgeToken[e] as number;
-      if (t === token) return this.edgeChild[e] as number;
-      if (t > token) break; // sorted by token
-    }
-    return 0;
-  }
-
   /** Leftmost-longest mentions within the current run of listed words; empties the run. */
   private matchRun(text: string, out: Mention[]): void {
     const run = this.run;
+    const trie = this.trie;
     const { ids, caps } = run;
     for (let k = 0; k < run.length; k++) {
-      let node = this.child(0, ids[k] as number);
+      let node = trie.child(0, ids[k] as number);
       let bestEnd = -1;
       let bestNode = 0;
       let bestCapsOk = false;
@@ -280,7 +253,7 @@ class TrieMatcher implements Matcher {
           bestUpperOk = upperOk;
         }
         if (++j >= run.length) break;
-        node = this.child(node, ids[j] as number);
+        node = trie.child(node, ids[j] as number);
       }
       if (bestEnd < 0) continue;
       this.report(text, { start: run.starts[k] as number, end: run.ends[bestEnd] as number, node: bestNode }, bestCapsOk, bestUpperOk, out);
