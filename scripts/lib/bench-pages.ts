@@ -174,6 +174,7 @@ export function combineRuns(runs: PageRun[]): PageRun {
       extensionLongTasks: runs.flatMap((r) => r.main.extensionLongTasks),
       extensionLongTaskParts: runs.flatMap((r) => r.main.extensionLongTaskParts),
       extensionBlockingMs: median(runs.map((r) => r.main.extensionBlockingMs)),
+      cpuBlockingMs: median(runs.map((r) => r.main.cpuBlockingMs)),
     },
     ...(heaps.length > 0 ? { heap: { js: median(heaps.map((h) => h.js)), buffers: median(heaps.map((h) => h.buffers)), embedder: median(heaps.map((h) => h.embedder)) } } : {}),
   };

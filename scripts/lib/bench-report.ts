@@ -50,6 +50,8 @@ function printPages(f: BrowserFigures, log: Log): void {
   log('  → the highlight of the page\'s last paragraph; hl: highlights drawn. Heap: whole tab after GC, with minus without the extension.');
   const spread = f.pages.map((p) => `${p.page.replace(/\.html$/, '')} ${p.blockingPerLoad.none.map((x) => x.toFixed(0)).join(' ')} | ${p.blockingPerLoad.extension.map((x) => x.toFixed(0)).join(' ')}`).join('; ');
   log(`  TBT of each load, without | with (ms, in the order run): ${spread}.`);
+  const cpu = f.pages.map((p) => `${p.page.replace(/\.html$/, '')} ${p.none.main.cpuBlockingMs.toFixed(0)}→${p.extension.main.cpuBlockingMs.toFixed(0)}`).join('; ');
+  log(`  TBT in CPU time (each task's time less the time its thread waited for a core or an answer; medians), without → with: ${cpu} ms (not the verdict's figure).`);
   const inScript = f.pages.map((p) => p.extension.main.extensionBlockingMs.toFixed(0)).join(', ');
   log(`  Blocking time of tasks that ran the content script, page by page: ${inScript} ms (the rest of "added" is rendering and contention).`);
   for (const p of f.pages) {

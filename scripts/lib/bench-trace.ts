@@ -100,6 +100,11 @@ export interface MainThreadFigures {
   totalBlockingMs: number;
   /** The part of it from tasks in which the extension's code ran. */
   extensionBlockingMs: number;
+  /**
+   * The same sum over each task's CPU time (its duration less the time the thread was not
+   * running): on two cores a task often waits for a core longer than it works.
+   */
+  cpuBlockingMs: number;
   /** Every task of 50 ms or more, ms. */
   longTasks: number[];
   /** The long tasks in which the extension's code ran, ms. */
@@ -162,6 +167,7 @@ export function mainThreadFigures(events: TraceEvent[], frameId: string, extensi
   return {
     totalBlockingMs: tasks.reduce((sum, t) => sum + Math.max(0, t.ms - LONG_TASK_MS), 0),
     extensionBlockingMs: tasks.filter((t) => t.extension).reduce((sum, t) => sum + Math.max(0, t.ms - LONG_TASK_MS), 0),
+    cpuBlockingMs: tasks.reduce((sum, t) => sum + Math.max(0, t.cpuMs - LONG_TASK_MS), 0),
     longTasks: long.map((t) => t.ms),
     extensionLongTasks: long.filter((t) => t.extension).map((t) => t.ms),
     extensionLongTaskParts: thread ? long.filter((t) => t.extension).map((t) => [...partsOf(events, thread, t), ...extensionCallsIn(events, thread, t, extensionOrigin)]) : [],

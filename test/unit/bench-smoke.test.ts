@@ -26,6 +26,7 @@ describe('npm run bench -- --quick', () => {
     expect(out).toMatch(new RegExp(`worker heap after the pages below: JS ${NUMBER} MB`));
     // One row per page with the extension's figures, and mark.js on the same pages.
     expect(out).toMatch(new RegExp(`synthetic-0\\.2MB\\.html +\\d+k( +(?:${NUMBER}|—)){8} +\\d+ +JS ${NUMBER} MB, buffers ${NUMBER} MB`));
+    expect(out).toMatch(new RegExp(`TBT in CPU time .*synthetic-0\\.2MB ${NUMBER}→${NUMBER} ms`));
     expect(out).toMatch(/highlighted by mark\.js mark\(\), 100 names/);
     expect(out).toMatch(new RegExp(`main-thread task time: +${NUMBER} ms without, +${NUMBER} ms with`));
     expect(out).toMatch(/worker task time +\d+ ms/);

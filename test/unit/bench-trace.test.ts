@@ -43,6 +43,12 @@ describe('mainThreadFigures', () => {
     expect(f.taskCpuMs).toBeCloseTo(120 + 80 + 12);
   });
 
+  it('counts blocking time in CPU time too, where a long task spent part of its time waiting', () => {
+    const waited = mainThreadFigures([events[0] as TraceEvent, { ...task(0, 120), tdur: 45_000 }, { ...task(200, 80), tdur: 70_000 }], FRAME, ORIGIN);
+    expect(waited.totalBlockingMs).toBeCloseTo(70 + 30);
+    expect(waited.cpuBlockingMs).toBeCloseTo(20);
+  });
+
   it('finds the worker thread by its script and sums its tasks', () => {
     expect(f.workerBusyMs).toBeCloseTo(40);
   });
