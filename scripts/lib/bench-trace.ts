@@ -7,19 +7,9 @@
  * script shares the page's main thread, and DevTools records each call into it with its URL.
  */
 import type { Page } from 'puppeteer-core';
+import type { TraceEvent } from '../../test/browser/harness/task-trace';
 
-export interface TraceEvent {
-  name: string;
-  cat: string;
-  ph: string;
-  ts: number;
-  dur?: number;
-  /** Thread (CPU) time of a complete event, µs: its duration less the time the thread was not running. */
-  tdur?: number;
-  pid: number;
-  tid: number;
-  args?: { name?: string; data?: Record<string, unknown>; beginData?: Record<string, unknown> };
-}
+export type { TraceEvent };
 
 const CATEGORIES = ['toplevel', 'devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute'];
 const TASK_NAMES = new Set(['RunTask', 'ThreadControllerImpl::RunTask']);

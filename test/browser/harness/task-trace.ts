@@ -34,8 +34,10 @@ export interface TaskReport {
   misnamedMs?: number;
 }
 
-interface TraceEvent {
+/** One event of a Chromium trace, as DevTools hands it over (the bench reads them too). */
+export interface TraceEvent {
   name: string;
+  cat: string;
   ph: string;
   ts: number;
   dur?: number;
@@ -43,7 +45,7 @@ interface TraceEvent {
   tdur?: number;
   pid: number;
   tid: number;
-  args?: { name?: string; data?: { url?: string } };
+  args?: { name?: string; data?: Record<string, unknown>; beginData?: Record<string, unknown> };
 }
 
 const TASK_NAMES = new Set(['RunTask', 'ThreadControllerImpl::RunTask']);
@@ -77,7 +79,7 @@ export class TaskTrace {
       if (e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain') this.mainThreads.add(key);
       if (e.ph !== 'X' || e.dur === undefined) continue;
       if (TASK_NAMES.has(e.name) && cpu(e) >= LONG_TASK_MS * 1000) this.tasks.push(e);
-      else if (SCRIPT_NAMES.has(e.name) && (e.args?.data?.url ?? '').startsWith(this.origin)) this.scripts.push(e);
+      else if (SCRIPT_NAMES.has(e.name) && String(e.args?.data?.url ?? '').startsWith(this.origin)) this.scripts.push(e);
     }
   }
 
