@@ -221,7 +221,8 @@ export class Scanner {
         const readAt = batch.reduce((t, b) => Math.min(t, b.source.readAt), Infinity);
         reply.mentions.forEach((mentions, i) => {
           const item = batch[i];
-          if (!item || !this.current(item.source, rereading)) return;
+          // Most texts of a batch name no one: their staleness need not be checked.
+          if (!item || mentions.length === 0 || !this.current(item.source, rereading)) return;
           const { source: read, piece } = item;
           for (const m of mentions) {
             const start = m.start + piece.offset;
