@@ -41,7 +41,7 @@ export interface TraceEvent {
   ph: string;
   ts: number;
   dur?: number;
-  /** Thread time: what the thread itself ran, without the time the machine gave to others. */
+  /** Thread time, µs: what the thread itself ran, without the time the machine gave to others. */
   tdur?: number;
   pid: number;
   tid: number;
